@@ -1,0 +1,29 @@
+// Shared Jest setup: native ESM (NestJS 12 ships ESM only), TypeScript through SWC with the legacy
+// decorators and metadata that Nest's dependency injection reads. Workspace libraries resolve through
+// their package exports to their built `dist/` (Nx runs `^build` first), so a test sees what a
+// service sees at run time.
+export function jestConfig(projectDir, overrides = {}) {
+  return {
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    extensionsToTreatAsEsm: ['.ts'],
+    moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+    transform: {
+      '^.+\\.ts$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true },
+            target: 'es2022',
+            keepClassNames: true,
+          },
+          module: { type: 'es6' },
+          sourceMaps: 'inline',
+        },
+      ],
+    },
+    testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    ...overrides,
+  };
+}

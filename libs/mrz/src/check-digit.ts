@@ -1,0 +1,1 @@
+export function checkDigit(s: string): number { let t=0; const w=[7,3,1]; for (let i=0;i<s.length;i++){ const c=s[i]!; const v = c==='<'?0: c>='0'&&c<='9'? c.charCodeAt(0)-48 : c.charCodeAt(0)-55; t+=v*w[i%3]!; } return t%10; }
