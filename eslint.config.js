@@ -4,6 +4,30 @@ import prettier from 'eslint-config-prettier';
 // What a domain library may never import: it stays pure TypeScript, testable in milliseconds.
 const INFRASTRUCTURE = ['@nestjs/*', 'kafkajs', '@prisma/*', 'ioredis', 'bullmq', 'pg', 'express', '@opentelemetry/*'];
 
+
+// Who may depend on whom. Tests (and only tests) may also use the shared test infrastructure.
+function depConstraints(inTests) {
+  const testing = inTests ? ['type:testing'] : [];
+  return [
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing], bannedExternalImports: INFRASTRUCTURE },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing], bannedExternalImports: inTests ? [] : INFRASTRUCTURE },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', ...testing] },
+    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:domain', ...testing] },
+    { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:util', 'type:contracts', ...testing] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:util', 'type:contracts'] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:util', 'type:contracts', 'type:domain', ...testing] },
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:carrier-gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:carrier-gateway'] },
+    { sourceTag: 'scope:screening', onlyDependOnLibsWithTags: ['scope:shared', 'scope:screening'] },
+    { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:cli'] },
+  ];
+}
+
+const boundaries = (inTests) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow: [], depConstraints: depConstraints(inTests) },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -16,31 +40,21 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['error'] }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: INFRASTRUCTURE },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: INFRASTRUCTURE },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:domain'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:util', 'type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:util', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:util', 'type:contracts', 'type:domain', 'type:testing'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:carrier-gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:carrier-gateway'] },
-            { sourceTag: 'scope:screening', onlyDependOnLibsWithTags: ['scope:shared', 'scope:screening'] },
-            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:cli'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
     },
   },
   {
-    // Tests and scripts may print; services and libraries use the structured logger.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/cli/**/*.ts', 'tests/**/*.ts'],
+    // Tests may print, assert non-null, and use the shared test infrastructure.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'tests/**/*.ts'],
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@nx/enforce-module-boundaries': boundaries(true),
+    },
+  },
+  {
+    // The CLI's output is its user interface.
+    files: ['libs/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 ];

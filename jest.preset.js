@@ -23,6 +23,9 @@ export function jestConfig(projectDir, overrides = {}) {
         },
       ],
     },
+    testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    // Integration tests join consumer groups and wait for real rebalances; unit tests finish in ms anyway.
+    testTimeout: 60_000,
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     ...overrides,
   };

@@ -1,3 +1,4 @@
 import { jestConfig } from '../../jest.preset.js';
 
-export default jestConfig(import.meta.dirname);
+// Jest's default testMatch does not see `*.int-spec.ts`; the targets' --testPathPatterns pick the kind.
+export default jestConfig(import.meta.dirname, { testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'] });

@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { registerDbCommand } from './commands/db.command.js';
+import { registerMrzCommand } from './commands/mrz.command.js';
+import { registerStackCommand } from './commands/stack.command.js';
+import { EXIT } from './exit-codes.js';
+
+const program = new Command()
+  .name('docscreen')
+  .description('Operator commands for docscreen: travel-document screening of airline passengers')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    // Usage errors (unknown command, missing argument) are "unusable input": exit 2, as documented.
+    process.exit(error.exitCode === 0 ? EXIT.OK : EXIT.UNUSABLE);
+  });
+
+registerMrzCommand(program);
+registerStackCommand(program);
+registerDbCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`docscreen: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = process.exitCode || EXIT.INVALID;
+}

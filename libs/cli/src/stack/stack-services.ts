@@ -1,0 +1,56 @@
+import { fromRoot } from '../paths.js';
+
+/** What the local stack runs, in start order. Ports and database names match docker-compose.yml. */
+export interface StackService {
+  name: string;
+  port: number;
+  database: string;
+}
+
+export const STACK_SERVICES: readonly StackService[] = Object.freeze([
+  { name: 'carrier-gateway', port: 3000, database: 'docscreen_gateway' },
+  { name: 'screening', port: 3001, database: 'docscreen_screening' },
+]);
+
+export const serviceDir = (service: StackService): string => fromRoot('services', service.name);
+export const migrationsDir = (service: StackService): string => fromRoot('services', service.name, 'prisma', 'migrations');
+
+export interface LocalInfrastructure {
+  kafkaBrokers: string;
+  postgresServer: string;
+  redisUrl: string;
+  otlpEndpoint: string | undefined;
+  /** True when the broker is ours to start (no KAFKA_BROKERS given). */
+  localKafka: boolean;
+}
+
+/**
+ * Where the local stack finds its servers. The same variable names as the services and docker-compose;
+ * `DOCSCREEN_PG_SERVER` names the PostgreSQL server, each service gets its own database on it.
+ */
+export function localInfrastructure(env: NodeJS.ProcessEnv = process.env): LocalInfrastructure {
+  return {
+    kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    postgresServer: (env['DOCSCREEN_PG_SERVER'] ?? 'postgresql://postgres@127.0.0.1:5432').replace(/\/$/, ''),
+    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    otlpEndpoint: env['OTEL_EXPORTER_OTLP_ENDPOINT'],
+    localKafka: env['KAFKA_BROKERS'] === undefined,
+  };
+}
+
+export function databaseUrl(infra: LocalInfrastructure, service: StackService): string {
+  return `${infra.postgresServer}/${service.database}`;
+}
+
+/** The environment a service process gets from the launcher. */
+export function serviceEnvironment(infra: LocalInfrastructure, service: StackService): Record<string, string> {
+  const env: Record<string, string> = {
+    PORT: String(service.port),
+    DATABASE_URL: databaseUrl(infra, service),
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    REDIS_URL: infra.redisUrl,
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+  };
+  if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
+  return env;
+}

@@ -1,0 +1,27 @@
+import type { IHeaders } from 'kafkajs';
+
+/** Header names every docscreen event carries beside its protobuf payload. */
+export const HEADERS = Object.freeze({
+  CONTENT_TYPE: 'content-type',
+  EVENT_TYPE: 'x-event-type',
+  EVENT_ID: 'x-event-id',
+  CORRELATION_ID: 'x-correlation-id',
+  TRACEPARENT: 'traceparent',
+  TRACESTATE: 'tracestate',
+  DLQ_REASON: 'x-dlq-reason',
+  DLQ_ERROR: 'x-dlq-error',
+  DLQ_SOURCE: 'x-dlq-source',
+  DLQ_ATTEMPTS: 'x-dlq-attempts',
+} as const);
+
+export type Headers = Record<string, string>;
+
+/** kafkajs headers come back as Buffers (or arrays of them); we only ever write single strings. */
+export function readHeaders(raw: IHeaders | undefined): Headers {
+  const out: Headers = {};
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[name] = first.toString();
+  }
+  return out;
+}

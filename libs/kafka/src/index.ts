@@ -1,0 +1,12 @@
+export { EventConsumer } from './event-consumer.js';
+export type { ConsumedEvent, EventConsumerOptions, EventHandler } from './event-consumer.js';
+export { EventPublisher } from './event-publisher.js';
+export type { OutgoingEvent, RawRecord } from './event-publisher.js';
+export { PermanentEventError } from './errors.js';
+export { HEADERS, readHeaders } from './headers.js';
+export type { Headers } from './headers.js';
+export { createKafkaClient } from './kafka-client.js';
+export type { KafkaClientOptions } from './kafka-client.js';
+export { ensureTopics } from './topic-admin.js';
+export type { TopicSpec } from './topic-admin.js';
+export { extractTraceContext, injectTraceContext } from './trace-context.js';

@@ -1,0 +1,1 @@
+export const HEALTH_PROBES = Symbol('HEALTH_PROBES');

@@ -1,0 +1,33 @@
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Logger } from '@docscreen/observability';
+
+interface HttpResponse {
+  status(code: number): HttpResponse;
+  json(body: unknown): void;
+  headersSent?: boolean;
+}
+
+/**
+ * Every HTTP error as one JSON shape: `{ statusCode, error, message, ... }`. Unexpected errors are
+ * logged with their stack and answered 500 without internals (no stack, no personal data).
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<HttpResponse>();
+    if (response.headersSent) return;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const error = HttpStatus[status] ?? 'ERROR';
+      const payload =
+        typeof body === 'string' ? { statusCode: status, error, message: body } : { statusCode: status, error, ...body };
+      response.status(status).json(payload);
+      return;
+    }
+    this.logger.error({ error: exception }, 'unhandled error');
+    response.status(500).json({ statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
+  }
+}

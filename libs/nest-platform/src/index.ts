@@ -1,0 +1,11 @@
+export { consumerProbe, kafkaProbe, postgresProbe, redisProbe } from './health/health-probe.js';
+export type { HealthProbe, RedisPing } from './health/health-probe.js';
+export { HealthModule } from './health/health.module.js';
+export { NestLogger } from './logging/nest-logger.js';
+export { KafkaEventServer } from './transport/kafka-event.server.js';
+export type { KafkaEventServerOptions } from './transport/kafka-event.server.js';
+export { LOGGER, ObservabilityModule } from './observability/observability.module.js';
+export { ProblemFilter } from './http/problem.filter.js';
+export { createValidationPipe } from './http/validation.pipe.js';
+export { configureHttpApp } from './http/configure-http-app.js';
+export type { HttpAppOptions } from './http/configure-http-app.js';

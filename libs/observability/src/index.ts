@@ -1,0 +1,5 @@
+export { createLogger } from './logger.js';
+export type { Logger, LoggerOptions } from './logger.js';
+export { isPersonalKey, REDACTED, redactPersonalData } from './personal-data.js';
+export { currentTelemetry, startTelemetry } from './telemetry.js';
+export type { Telemetry, TelemetryOptions } from './telemetry.js';

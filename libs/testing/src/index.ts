@@ -1,0 +1,11 @@
+export { testInfrastructure } from './infrastructure.js';
+export type { TestInfrastructure } from './infrastructure.js';
+export { createTestDatabase } from './test-database.js';
+export type { TestDatabase } from './test-database.js';
+export { readTopic } from './topic-reader.js';
+export type { ReadEvent } from './topic-reader.js';
+export { waitFor } from './wait-for.js';
+export { startOtlpReceiver } from './otlp-receiver.js';
+export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
+export { freePort, startServiceProcess } from './service-process.js';
+export type { RunningService } from './service-process.js';

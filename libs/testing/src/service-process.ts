@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { waitFor } from './wait-for.js';
+
+export interface RunningService {
+  name: string;
+  baseUrl: string;
+  output: string[];
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Runs a built service as its own process, exactly as production does (`node --import instrument.js
+ * main.js`), and waits until its readiness probe answers 200.
+ */
+export async function startServiceProcess(options: {
+  name: string;
+  serviceDir: string;
+  port: number;
+  env: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<RunningService> {
+  const main = path.join(options.serviceDir, 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error(`${options.name} is not built: ${main} is missing (run npm run build)`);
+  const output: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', './dist/instrument.js', './dist/main.js'], {
+    cwd: options.serviceDir,
+    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let alive = true;
+  void exited.then(() => (alive = false));
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitFor(
+      `${options.name} to be ready`,
+      async () => {
+        if (!alive) throw new Error(`${options.name} exited:\n${output.join('').slice(-4000)}`);
+        const response = await fetch(`${baseUrl}/health/ready`);
+        return response.ok ? true : undefined;
+      },
+      options.readyTimeoutMs ?? 60_000,
+      250,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n--- ${options.name} output ---\n${output.join('').slice(-4000)}`);
+  }
+  return {
+    name: options.name,
+    baseUrl,
+    output,
+    stop: async () => {
+      if (alive) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

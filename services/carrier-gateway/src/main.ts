@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { configureHttpApp, NestLogger } from '@docscreen/nest-platform';
+import { createLogger } from '@docscreen/observability';
+import { AppModule } from './app.module.js';
+import { gatewayConfig, SERVICE_NAME, SERVICE_VERSION } from './config/gateway-config.js';
+
+const config = gatewayConfig();
+const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.LOG_LEVEL });
+
+const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(logger), {
+  logger: new NestLogger(logger),
+  bodyParser: false,
+});
+// Our own body parser so that the size limit (413) comes from configuration.
+app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+configureHttpApp(app, {
+  logger,
+  title: 'docscreen carrier gateway',
+  description: 'Where airlines report their passengers (Advance Passenger Information) and receive directives.',
+  version: SERVICE_VERSION,
+});
+await app.listen(config.PORT, '0.0.0.0');
+logger.info({ port: config.PORT }, 'carrier-gateway listening');

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+// The JSON form of a passenger manifest: what a carrier that does not speak PAXLST sends. The same
+// checks apply as to PAXLST; field names follow the PassengerReported contract in proto/.
+
+const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const stateCode = z.string().regex(/^[A-Z]{1,3}$/, 'must be an ICAO 9303 state code such as "UTO" or "D"');
+const airport = z.string().regex(/^[A-Z]{3}$/, 'must be an IATA airport code such as "FRA"');
+
+export const DocumentSchema = z.object({
+  type: z.enum(['P', 'I', 'V', 'AC', 'C', 'IP', 'F', 'M', 'A'], {
+    error: 'must be a PAXLST/ICAO document code: P passport, I identity card, V visa, AC crew certificate, …',
+  }),
+  number: z.string().trim().min(1, 'is required').max(35),
+  issuingState: stateCode,
+  expiryDate: isoDate.optional(),
+  issueDate: isoDate.optional(),
+  /** The machine-readable zone as printed, one string per line, when the carrier read it. */
+  mrz: z.array(z.string().max(44)).min(2).max(3).optional(),
+});
+
+export const TravellerSchema = z.object({
+  /** The carrier's own reference for the traveller within this manifest (defaults to the position). */
+  travellerRef: z.string().max(64).optional(),
+  role: z.enum(['passenger', 'crew', 'in-transit-passenger', 'in-transit-crew']).default('passenger'),
+  surname: z.string().trim().min(1, 'is required').max(70),
+  givenNames: z.string().trim().max(70).default(''),
+  birthDate: isoDate,
+  sex: z.enum(['M', 'F', 'X']),
+  nationality: stateCode,
+  countryOfResidence: stateCode.optional(),
+  reservationRef: z.string().max(20).optional(),
+  documents: z.array(DocumentSchema).min(1, 'a traveller needs at least one travel document').max(5),
+  portOfEmbarkation: airport.optional(),
+  portOfDisembarkation: airport.optional(),
+});
+
+export const FlightLegSchema = z.object({
+  carrierCode: z.string().regex(/^[A-Z0-9]{2}$/, 'must be a 2-character IATA designator'),
+  flightNumber: z.string().regex(/^[1-9][0-9]{0,3}[A-Z]?$/, 'must be 1-4 digits without leading zeros, optional suffix'),
+  departureAirport: airport,
+  arrivalAirport: airport,
+  /** Scheduled local departure, `YYYY-MM-DDTHH:mm` (airport local time, as in schedules). */
+  scheduledDepartureLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm'),
+  scheduledArrivalLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm')
+    .optional(),
+});
+
+export const JsonManifestSchema = z.object({
+  /** The carrier's reference of this message; the same reference is later recognised as a resubmission. */
+  messageRef: z.string().trim().min(1).max(35).optional(),
+  legs: z.array(FlightLegSchema).min(1, 'a manifest needs at least one flight leg').max(8),
+  travellers: z.array(TravellerSchema).min(1, 'a manifest needs at least one traveller'),
+});
+
+export type JsonManifest = z.output<typeof JsonManifestSchema>;
+export type JsonTraveller = JsonManifest['travellers'][number];

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { COMMON_ENV, loadConfig, port, postgresUrl } from '@docscreen/config';
+
+export const SERVICE_NAME = 'screening';
+export const SERVICE_VERSION = '0.1.0';
+
+/** Every variable screening reads; documented in services/screening/README.md. */
+export const SCREENING_ENV = z.object({
+  ...COMMON_ENV,
+  PORT: port(3001),
+  DATABASE_URL: postgresUrl,
+  /** Consumer group of the screening replicas: they share the passenger topic's partitions. */
+  KAFKA_GROUP_ID: z.string().min(1).default('screening'),
+  /** Partitions of one replica handled at the same time (order is kept within a partition). */
+  PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
+  /** Attempts for a transient failure before the event goes to the dead-letter topic. */
+  MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+});
+
+export type ScreeningConfig = z.output<typeof SCREENING_ENV>;
+
+let cached: Readonly<ScreeningConfig> | undefined;
+
+/** The one place screening reads `process.env`; validated once, at boot. */
+export function screeningConfig(): Readonly<ScreeningConfig> {
+  cached ??= loadConfig(SERVICE_NAME, SCREENING_ENV, process.env);
+  return cached;
+}

@@ -1,0 +1,17 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { SCREENING_CONFIG } from '../config/config.module.js';
+import type { ScreeningConfig } from '../config/screening-config.js';
+
+/** Screening's only database client: Prisma over the pg driver adapter (no Rust query engine). */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(@Inject(SCREENING_CONFIG) config: ScreeningConfig) {
+    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}

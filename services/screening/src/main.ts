@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { Kafka } from 'kafkajs';
+import { EventPublisher } from '@docscreen/kafka';
+import { configureHttpApp, KafkaEventServer, NestLogger } from '@docscreen/nest-platform';
+import { createLogger } from '@docscreen/observability';
+import { AppModule } from './app.module.js';
+import { screeningConfig, SERVICE_NAME, SERVICE_VERSION } from './config/screening-config.js';
+import { ConsumerHandle } from './messaging/consumer-handle.js';
+import { KAFKA } from './messaging/messaging.module.js';
+
+const config = screeningConfig();
+const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.LOG_LEVEL });
+
+// HTTP for health, metrics and docs; the work arrives over Kafka through the microservice transport.
+const app = await NestFactory.create(AppModule.forRoot(logger), { logger: new NestLogger(logger) });
+configureHttpApp(app, {
+  logger,
+  title: 'docscreen screening',
+  description: 'Screens every reported traveller and publishes ScreeningCompleted.',
+  version: SERVICE_VERSION,
+});
+const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
+  groupId: config.KAFKA_GROUP_ID,
+  logger,
+  deadLetters: app.get(EventPublisher),
+  maxAttempts: config.MAX_ATTEMPTS,
+  partitionsConsumedConcurrently: config.PARTITIONS_CONSUMED_CONCURRENTLY,
+});
+app.get(ConsumerHandle).attach(() => transport.isRunning());
+app.connectMicroservice({ strategy: transport });
+await app.startAllMicroservices();
+await app.listen(config.PORT, '0.0.0.0');
+logger.info({ port: config.PORT, group: config.KAFKA_GROUP_ID }, 'screening listening');

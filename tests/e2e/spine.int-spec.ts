@@ -1,0 +1,200 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { ScreeningOutcome, TOPICS } from '@docscreen/contracts';
+import {
+  createTestDatabase,
+  freePort,
+  readTopic,
+  startOtlpReceiver,
+  startServiceProcess,
+  testInfrastructure,
+  waitFor,
+  type OtlpReceiver,
+  type RunningService,
+  type TestDatabase,
+} from '@docscreen/testing';
+
+// The spine end to end, as real processes on the real broker, database and Redis: a carrier's JSON
+// manifest → PassengerReported → screening → ScreeningCompleted, with one trace across both services.
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const TAMPERED = [SPECIMEN[0]!, SPECIMEN[1]!.replace('7408122F', '7408132F')];
+const CARRIER = 'XQ';
+
+describe('spine: carrier → gateway → Kafka → screening', () => {
+  let gatewayDb: TestDatabase;
+  let screeningDb: TestDatabase;
+  let otlp: OtlpReceiver;
+  let gateway: RunningService;
+  let screening: RunningService;
+  let brokers: string[];
+  let apiKey: string;
+
+  beforeAll(async () => {
+    const infra = await testInfrastructure();
+    brokers = infra.kafkaBrokers;
+    [gatewayDb, screeningDb] = await Promise.all([
+      createTestDatabase(infra.databaseUrl, path.join(ROOT, 'services/carrier-gateway/prisma/migrations'), 'e2e_gateway'),
+      createTestDatabase(infra.databaseUrl, path.join(ROOT, 'services/screening/prisma/migrations'), 'e2e_screening'),
+    ]);
+    apiKey = await registerCarrier(gatewayDb.url, CARRIER);
+    otlp = await startOtlpReceiver();
+    const common = {
+      KAFKA_BROKERS: brokers.join(','),
+      REDIS_URL: infra.redisUrl,
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,
+      LOG_LEVEL: 'info',
+    };
+    [gateway, screening] = await Promise.all([
+      startServiceProcess({
+        name: 'carrier-gateway',
+        serviceDir: path.join(ROOT, 'services/carrier-gateway'),
+        port: await freePort(),
+        env: { ...common, DATABASE_URL: gatewayDb.url },
+      }),
+      startServiceProcess({
+        name: 'screening',
+        serviceDir: path.join(ROOT, 'services/screening'),
+        port: await freePort(),
+        // A group of its own: this run's screening must see this run's events, whatever else runs.
+        env: { ...common, DATABASE_URL: screeningDb.url, KAFKA_GROUP_ID: `screening-e2e-${randomUUID()}` },
+      }),
+    ]);
+  });
+
+  afterAll(async () => {
+    const codes = await Promise.all([gateway?.stop(), screening?.stop()]);
+    await otlp?.close();
+    await Promise.all([gatewayDb?.drop(), screeningDb?.drop()]);
+    // A clean SIGTERM shutdown (drain, commit, flush spans) exits 0.
+    expect(codes).toEqual([0, 0]);
+  });
+
+  it('screens each reported traveller once, in one trace from the HTTP request to screening', async () => {
+    const correlationId = randomUUID();
+    const response = await fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      body: JSON.stringify(manifest([SPECIMEN, TAMPERED])),
+    });
+    const receipt = (await response.json()) as { accepted: { travellerRef: string; eventId: string }[]; flightKey: string };
+    expect(response.status).toBe(202);
+    expect(receipt.flightKey).toBe(`${CARRIER}123/2026-12-01`);
+    expect(receipt.accepted.map((t) => t.travellerRef)).toEqual(['T1', 'T2']);
+
+    const eventIds = new Set(receipt.accepted.map((t) => t.eventId));
+    const completed = await readTopic(brokers, TOPICS.SCREENING_COMPLETED, (events) =>
+      [...eventIds].every((id) => events.some((e) => e.message.passengerEventId === id)),
+    );
+    const ours = completed.filter((e) => eventIds.has(e.message.passengerEventId));
+    const byRef = new Map(ours.map((e) => [e.message.travellerRef, e.message]));
+    expect(ours).toHaveLength(2);
+    expect(byRef.get('T1')?.outcome).toBe(ScreeningOutcome.CLEAR);
+    expect(byRef.get('T2')?.outcome).toBe(ScreeningOutcome.HIT);
+    expect(byRef.get('T2')?.hits.flatMap((h) => h.reasons.map((r) => r.field))).toContain('documents[0].mrz.birthDate');
+    expect(byRef.get('T1')?.envelope?.correlationId).toBe(correlationId);
+    expect(ours.every((e) => e.key === receipt.flightKey)).toBe(true);
+
+    // One trace: the gateway's server span for the request and screening's processing span share it.
+    const requestSpan = await waitFor('the gateway request span', () =>
+      otlp.spans.find((s) => s.service === 'carrier-gateway' && s.kind === 2 && /manifests/.test(String(s.attributes['http.route'] ?? s.attributes['url.path'] ?? s.name))),
+    );
+    const screeningSpans = await waitFor('screening spans in the same trace', () => {
+      const found = otlp.spans.filter((s) => s.service === 'screening' && s.traceId === requestSpan.traceId);
+      return found.some((s) => s.name.includes(TOPICS.PASSENGER_REPORTED)) ? found : undefined;
+    });
+    expect(screeningSpans.length).toBeGreaterThan(0);
+    expect(otlp.spans.filter((s) => s.traceId === requestSpan.traceId).map((s) => s.service)).toEqual(
+      expect.arrayContaining(['carrier-gateway', 'screening']),
+    );
+
+    // Personal data never leaves in clear: not in exported spans, not in either service's logs.
+    const exported = otlp.rawBodies.join('\n');
+    const logs = gateway.output.join('') + screening.output.join('');
+    for (const secret of ['ERIKSSON', 'L898902C3', '1974-08-12']) {
+      expect(exported).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+    }
+  });
+
+  it('rejects a request without an API key (401) and a flight of another carrier (403)', async () => {
+    const anonymous = await fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(manifest([SPECIMEN])),
+    });
+    expect(anonymous.status).toBe(401);
+    const foreign = await fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(manifest([SPECIMEN], 'LH')),
+    });
+    expect(foreign.status).toBe(403);
+    expect(((await foreign.json()) as { message: string }).message).toContain('LH');
+  });
+
+  it('answers an invalid manifest with 400 and the path of every problem', async () => {
+    const bad = manifest([SPECIMEN]);
+    bad.travellers[0]!.birthDate = '1974-13-40';
+    bad.travellers[0]!.documents[0]!.number = '';
+    const response = await fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(bad),
+    });
+    const body = (await response.json()) as { problems: { path: string; message: string }[] };
+    expect(response.status).toBe(400);
+    expect(body.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['travellers.0.birthDate', 'travellers.0.documents.0.number']),
+    );
+  });
+});
+
+function manifest(mrzs: string[][], carrier = CARRIER) {
+  return {
+    messageRef: `e2e-${randomUUID().slice(0, 8)}`,
+    legs: [
+      {
+        carrierCode: carrier,
+        flightNumber: '123',
+        departureAirport: 'FRA',
+        arrivalAirport: 'JFK',
+        scheduledDepartureLocal: '2026-12-01T10:15',
+      },
+    ],
+    travellers: mrzs.map((mrz, index) => ({
+      travellerRef: `T${index + 1}`,
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+      birthDate: '1974-08-12',
+      sex: 'F',
+      nationality: 'UTO',
+      documents: [{ type: 'P', number: 'L898902C3', issuingState: 'UTO', expiryDate: '2032-04-15', mrz }],
+    })),
+  };
+}
+
+/** A carrier row and its API key, written as the gateway stores them (only the key's hash is kept). */
+async function registerCarrier(databaseUrl: string, iataCode: string): Promise<string> {
+  const prefix = randomBytes(4).toString('hex');
+  const key = `dsk_${prefix}_${randomBytes(32).toString('base64url')}`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const carrier = await client.query<{ id: string }>(
+      `INSERT INTO carriers (id, iata_code, name, contact_email) VALUES ($1, $2, 'E2E Air', 'ops@example.org') RETURNING id`,
+      [randomUUID(), iataCode],
+    );
+    await client.query(`INSERT INTO carrier_api_keys (id, carrier_id, key_prefix, key_hash) VALUES ($1, $2, $3, $4)`, [
+      randomUUID(),
+      carrier.rows[0]!.id,
+      prefix,
+      createHash('sha256').update(key).digest('hex'),
+    ]);
+  } finally {
+    await client.end();
+  }
+  return key;
+}
