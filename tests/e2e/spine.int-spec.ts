@@ -184,10 +184,10 @@ async function registerCarrier(databaseUrl: string, iataCode: string): Promise<s
   await client.connect();
   try {
     const carrier = await client.query<{ id: string }>(
-      `INSERT INTO carriers (id, iata_code, name, contact_email) VALUES ($1, $2, 'E2E Air', 'ops@example.org') RETURNING id`,
+      `INSERT INTO carrier (id, iata_code, name, contact_email) VALUES ($1, $2, 'E2E Air', 'ops@example.org') RETURNING id`,
       [randomUUID(), iataCode],
     );
-    await client.query(`INSERT INTO carrier_api_keys (id, carrier_id, key_prefix, key_hash) VALUES ($1, $2, $3, $4)`, [
+    await client.query(`INSERT INTO carrier_api_key (id, carrier_id, key_prefix, key_hash) VALUES ($1, $2, $3, $4)`, [
       randomUUID(),
       carrier.rows[0]!.id,
       prefix,

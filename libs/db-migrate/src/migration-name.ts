@@ -11,7 +11,8 @@ export function migrationNameProblem(name: string): string | undefined {
   if (!match?.[1]) {
     return `"${name}" is not of the form YYYYMMDDHHMMSS_verb_noun (lower-case snake_case, at least two words)`;
   }
-  return timestampProblem(match[1]) ? `"${name}": ${timestampProblem(match[1])}` : undefined;
+  const problem = timestampProblem(match[1]);
+  return problem ? `"${name}": ${problem}` : undefined;
 }
 
 export function assertMigrationName(name: string): void {
@@ -44,20 +45,19 @@ export function compareMigrationNames(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+/** [offset, min, max] of month, day, hour, minute and second in YYYYMMDDHHMMSS. */
+const TIMESTAMP_FIELDS = [
+  [4, 1, 12],
+  [6, 1, 31],
+  [8, 0, 23],
+  [10, 0, 59],
+  [12, 0, 59],
+] as const;
+
 function timestampProblem(ts: string): string | undefined {
-  const [month, day, hour, minute, second] = [4, 6, 8, 10, 12].map((at) => Number(ts.slice(at, at + 2)));
-  const ok =
-    month !== undefined &&
-    month >= 1 &&
-    month <= 12 &&
-    day !== undefined &&
-    day >= 1 &&
-    day <= 31 &&
-    hour !== undefined &&
-    hour <= 23 &&
-    minute !== undefined &&
-    minute <= 59 &&
-    second !== undefined &&
-    second <= 59;
+  const ok = TIMESTAMP_FIELDS.every(([at, min, max]) => {
+    const value = Number(ts.slice(at, at + 2));
+    return value >= min && value <= max;
+  });
   return ok ? undefined : `timestamp ${ts} is not a valid YYYYMMDDHHMMSS date`;
 }

@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { redactPersonalData } from './personal-data.js';
 
@@ -29,7 +29,7 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       mixin() {
         const context = trace.getActiveSpan()?.spanContext();
-        return context ? { traceId: context.traceId, spanId: context.spanId } : {};
+        return context && isSpanContextValid(context) ? { traceId: context.traceId, spanId: context.spanId } : {};
       },
     },
     options.destination,

@@ -8,7 +8,7 @@ import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core'
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
 
@@ -42,7 +42,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
           scheduledDelayMillis: 500,
         }),
       ]
-    : [];
+    : // Without an exporter spans are still created: their ids correlate logs and cross Kafka headers.
+      [new NoopSpanProcessor()];
   const sdk = new NodeSDK({
     resource: defaultResource().merge(
       resourceFromAttributes({

@@ -20,6 +20,7 @@ configureHttpApp(app, {
   title: 'docscreen carrier gateway',
   description: 'Where airlines report their passengers (Advance Passenger Information) and receive directives.',
   version: SERVICE_VERSION,
+  shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });
 await app.listen(config.PORT, '0.0.0.0');
 logger.info({ port: config.PORT }, 'carrier-gateway listening');

@@ -19,6 +19,7 @@ configureHttpApp(app, {
   title: 'docscreen screening',
   description: 'Screens every reported traveller and publishes ScreeningCompleted.',
   version: SERVICE_VERSION,
+  shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });
 const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   groupId: config.KAFKA_GROUP_ID,

@@ -9,11 +9,13 @@ export interface HttpAppOptions {
   title: string;
   description: string;
   version: string;
+  /** Time given to in-flight work on SIGTERM/SIGINT before the process gives up and exits 1. */
+  shutdownGraceMs: number;
 }
 
 /** What every docscreen HTTP service shares: validation, one error shape, OpenAPI at /docs, clean shutdown. */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
-  app.enableShutdownHooks();
+  exitCleanlyOnSignals(app, options);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(options.logger));
   const document = SwaggerModule.createDocument(
@@ -26,4 +28,33 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/**
+ * On SIGTERM or SIGINT: stop taking work, let in-flight requests and events finish, commit consumer
+ * offsets, flush telemetry (Nest's shutdown hooks), then exit 0 — or exit 1 if that takes longer than
+ * the grace period. Nest's own `enableShutdownHooks` re-raises the signal, which orchestrators and tests
+ * cannot tell from a crash.
+ */
+function exitCleanlyOnSignals(app: INestApplication, options: HttpAppOptions): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    options.logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      options.logger.error({ graceMs: options.shutdownGraceMs }, 'shutdown grace period exceeded');
+      process.exit(1);
+    }, options.shutdownGraceMs);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        options.logger.error({ error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }

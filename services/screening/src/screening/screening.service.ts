@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { TOPICS, type PassengerReported } from '@docscreen/contracts';
+import { ScreeningOutcome, TOPICS, type PassengerReported, type Traveller } from '@docscreen/contracts';
 import { EventPublisher, PermanentEventError } from '@docscreen/kafka';
 import { LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
@@ -8,7 +8,6 @@ import { mrzIntegrityCheck, type CheckResult } from '@docscreen/screening-rules'
 import { SERVICE_NAME, SERVICE_VERSION } from '../config/screening-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { overallOutcome, screeningCompleted, type Decision } from './screening-completed.js';
-import { ScreeningOutcome } from '@docscreen/contracts';
 
 const PRODUCER = { name: SERVICE_NAME, version: SERVICE_VERSION };
 
@@ -27,18 +26,19 @@ export class ScreeningService {
 
   async screen(event: PassengerReported): Promise<Decision> {
     const passengerEventId = event.envelope?.eventId;
-    if (!passengerEventId || !event.traveller) {
+    const traveller = event.traveller;
+    if (!passengerEventId || !traveller) {
       throw new PermanentEventError('contract-violation', 'PassengerReported without envelope.eventId or traveller');
     }
-    const decision = (await this.storedDecision(passengerEventId)) ?? (await this.decide(event, passengerEventId));
+    const decision =
+      (await this.storedDecision(passengerEventId)) ?? (await this.decide(event, traveller, passengerEventId));
     await this.publisher.publish(TOPICS.SCREENING_COMPLETED, [
       { key: decision.flightKey, message: screeningCompleted(decision, PRODUCER) },
     ]);
     return decision;
   }
 
-  private async decide(event: PassengerReported, passengerEventId: string): Promise<Decision> {
-    const traveller = event.traveller!;
+  private async decide(event: PassengerReported, traveller: Traveller, passengerEventId: string): Promise<Decision> {
     const checks: CheckResult[] = [
       mrzIntegrityCheck(
         traveller.documents.map((d) => ({

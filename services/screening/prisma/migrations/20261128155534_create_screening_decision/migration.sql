@@ -2,6 +2,8 @@
 CREATE TABLE "screening_decision" (
     "id" UUID NOT NULL,
     "event_id" TEXT NOT NULL,
+    "correlation_id" TEXT NOT NULL,
+    "submission_id" TEXT NOT NULL,
     "traveller_ref" TEXT NOT NULL,
     "flight_key" TEXT NOT NULL,
     "outcome" TEXT NOT NULL,

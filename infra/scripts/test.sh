@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite — build, lint (incl. buf lint), typecheck, unit tests, then the integration
+# tests against the real Kafka broker, PostgreSQL and Redis. Starts the local broker when KAFKA_BROKERS
+# is not given; never skips a test for want of a server.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+rm -rf .run/test-results
+npx nx run-many -t build --outputStyle=stream
+node libs/cli/bin/docscreen.js stack up --infra
+
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+
+status=0
+npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=stream || status=$?
+# Contracts may only change compatibly (a breaking change is a new vN): checked against main.
+npx nx run contracts:buf-breaking --outputStyle=stream || status=$?
+# One at a time: the integration suites share the broker and the database server.
+npx nx run-many -t int-test --parallel=1 --outputStyle=stream || status=$?
+node infra/scripts/summarise-tests.mjs || status=$?
+exit "$status"
