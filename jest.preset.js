@@ -2,6 +2,11 @@
 // decorators and metadata that Nest's dependency injection reads. Workspace libraries resolve through
 // their package exports to their built `dist/` (Nx runs `^build` first), so a test sees what a
 // service sees at run time.
+import { mkdirSync } from 'node:fs';
+
+// Every run writes its JSON results here (see nx.json); infra/scripts/summarise-tests.mjs adds them up.
+mkdirSync(new URL('./.run/test-results/', import.meta.url), { recursive: true });
+
 export function jestConfig(projectDir, overrides = {}) {
   return {
     rootDir: projectDir,

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { requiredVariables } from '@docscreen/config';
@@ -42,7 +44,19 @@ async function envSchemaOf(service: string): Promise<z.ZodObject> {
   return schema as z.ZodObject;
 }
 
+// The Compose Specification's own JSON schema, as shipped by the `docker-compose` package.
+const composeSchemaPath = createRequire(import.meta.url).resolve('docker-compose/schema/compose-spec.json');
+
 describe('docker-compose.yml', () => {
+  it('validates against the Compose Specification JSON schema', () => {
+    // Ajv knows draft-07 by its canonical id; the file names it by another URL, so drop the pointer.
+    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(composeSchemaPath, 'utf8')) as Record<string, unknown>;
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
   it('follows the Compose Specification: no version key, every service has an image or a build', () => {
     expect(compose.version).toBeUndefined();
     for (const [name, service] of Object.entries(compose.services)) {
