@@ -2,22 +2,75 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 // What a domain library may never import: it stays pure TypeScript, testable in milliseconds.
-const INFRASTRUCTURE = ['@nestjs/*', 'kafkajs', '@prisma/*', 'ioredis', 'bullmq', 'pg', 'express', '@opentelemetry/*'];
-
+const INFRASTRUCTURE = [
+  '@nestjs/*',
+  'kafkajs',
+  '@prisma/*',
+  'ioredis',
+  'bullmq',
+  'pg',
+  'express',
+  '@opentelemetry/*',
+];
 
 // Who may depend on whom. Tests (and only tests) may also use the shared test infrastructure.
 function depConstraints(inTests) {
   const testing = inTests ? ['type:testing'] : [];
   return [
-    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing], bannedExternalImports: INFRASTRUCTURE },
-    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing], bannedExternalImports: inTests ? [] : INFRASTRUCTURE },
-    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', ...testing] },
-    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:domain', ...testing] },
-    { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:util', 'type:contracts', ...testing] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:util', 'type:contracts'] },
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:util', 'type:contracts', 'type:domain', ...testing] },
+    {
+      sourceTag: 'type:domain',
+      onlyDependOnLibsWithTags: ['type:domain', ...testing],
+      bannedExternalImports: INFRASTRUCTURE,
+    },
+    {
+      sourceTag: 'type:contracts',
+      onlyDependOnLibsWithTags: ['type:contracts', ...testing],
+      bannedExternalImports: inTests ? [] : INFRASTRUCTURE,
+    },
+    {
+      sourceTag: 'type:util',
+      onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', ...testing],
+    },
+    {
+      sourceTag: 'type:data-access',
+      onlyDependOnLibsWithTags: [
+        'type:data-access',
+        'type:util',
+        'type:contracts',
+        'type:domain',
+        ...testing,
+      ],
+    },
+    {
+      sourceTag: 'type:platform',
+      onlyDependOnLibsWithTags: [
+        'type:platform',
+        'type:data-access',
+        'type:util',
+        'type:contracts',
+        ...testing,
+      ],
+    },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:util', 'type:contracts'],
+    },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: [
+        'type:platform',
+        'type:data-access',
+        'type:util',
+        'type:contracts',
+        'type:domain',
+        ...testing,
+      ],
+    },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-    { sourceTag: 'scope:carrier-gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:carrier-gateway'] },
+    {
+      sourceTag: 'scope:carrier-gateway',
+      onlyDependOnLibsWithTags: ['scope:shared', 'scope:carrier-gateway'],
+    },
     { sourceTag: 'scope:screening', onlyDependOnLibsWithTags: ['scope:shared', 'scope:screening'] },
     { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:cli'] },
   ];
@@ -33,7 +86,15 @@ export default [
   ...nx.configs['flat/typescript'],
   prettier,
   {
-    ignores: ['**/dist', '**/node_modules', '**/src/gen', '**/src/generated', '.nx', '.run', 'infra/kafka/target'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/src/gen',
+      '**/src/generated',
+      '.nx',
+      '.run',
+      'infra/kafka/target',
+    ],
   },
   {
     files: ['**/*.ts'],

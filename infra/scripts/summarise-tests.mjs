@@ -20,6 +20,8 @@ if (files.length === 0) {
   console.error('no test results found: nothing ran');
   process.exit(1);
 }
-console.log(`\n${files.length} jest runs${failedSuites.length ? `; failing: ${failedSuites.join(', ')}` : ''}`);
+console.log(
+  `\n${files.length} jest runs${failedSuites.length ? `; failing: ${failedSuites.join(', ')}` : ''}`,
+);
 console.log(`tests: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
 process.exit(failed > 0 || failedSuites.length > 0 ? 1 : 0);

@@ -15,6 +15,7 @@ export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgr
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
 status=0
+npx prettier --check . || status=$?
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=stream || status=$?
 # Contracts may only change compatibly (a breaking change is a new vN): checked against main.
 npx nx run contracts:buf-breaking --outputStyle=stream || status=$?

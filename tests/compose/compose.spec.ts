@@ -30,7 +30,8 @@ const serviceDirs = readdirSync(path.join(ROOT, 'services'), { withFileTypes: tr
 
 function environmentOf(service: ComposeService): Record<string, string> {
   const env = service.environment ?? {};
-  if (Array.isArray(env)) return Object.fromEntries(env.map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  if (Array.isArray(env))
+    return Object.fromEntries(env.map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]));
 }
 
@@ -50,7 +51,8 @@ const composeSchemaPath = createRequire(import.meta.url).resolve('docker-compose
 describe('docker-compose.yml', () => {
   it('validates against the Compose Specification JSON schema', () => {
     // Ajv knows draft-07 by its canonical id; the file names it by another URL, so drop the pointer.
-    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(composeSchemaPath, 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(composeSchemaPath, 'utf8')) as Record<string, unknown>;
+    delete schema['$schema'];
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
@@ -75,7 +77,9 @@ describe('docker-compose.yml', () => {
     const names = new Set(Object.keys(compose.services));
     for (const [name, service] of Object.entries(compose.services)) {
       const deps = service.depends_on ?? [];
-      const entries = Array.isArray(deps) ? deps.map((d) => [d, { condition: 'service_started' }] as const) : Object.entries(deps);
+      const entries = Array.isArray(deps)
+        ? deps.map((d) => [d, { condition: 'service_started' }] as const)
+        : Object.entries(deps);
       for (const [dependency, { condition }] of entries) {
         expect({ name, dependency, known: names.has(dependency) }).toEqual({ name, dependency, known: true });
         expect(['service_started', 'service_healthy', 'service_completed_successfully']).toContain(condition);
@@ -83,18 +87,22 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it.each(serviceDirs)('runs %s with every variable its config schema requires, and a health check', async (service) => {
-    const entry = compose.services[service];
-    expect(entry).toBeDefined();
-    const required = requiredVariables(await envSchemaOf(service));
-    expect(required.length).toBeGreaterThan(0);
-    const provided = Object.keys(environmentOf(entry!));
-    expect(required.filter((name) => !provided.includes(name))).toEqual([]);
-    expect(JSON.stringify(entry!.healthcheck?.test ?? '')).toContain('/health/ready');
-  });
+  it.each(serviceDirs)(
+    'runs %s with every variable its config schema requires, and a health check',
+    async (service) => {
+      const entry = compose.services[service];
+      expect(entry).toBeDefined();
+      const required = requiredVariables(await envSchemaOf(service));
+      expect(required.length).toBeGreaterThan(0);
+      const provided = Object.keys(environmentOf(entry!));
+      expect(required.filter((name) => !provided.includes(name))).toEqual([]);
+      expect(JSON.stringify(entry!.healthcheck?.test ?? '')).toContain('/health/ready');
+    },
+  );
 
   it('publishes the same ports the local stack uses', () => {
-    const hostPorts = (name: string) => (compose.services[name]?.ports ?? []).map((p) => String(p).split(':')[0]);
+    const hostPorts = (name: string) =>
+      (compose.services[name]?.ports ?? []).map((p) => String(p).split(':')[0]);
     expect(hostPorts('kafka')).toContain('9092');
     expect(hostPorts('postgres')).toContain('5432');
     expect(hostPorts('redis')).toContain('6379');

@@ -19,7 +19,10 @@ import {
 // manifest → PassengerReported → screening → ScreeningCompleted, with one trace across both services.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const SPECIMEN = [
+  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+];
 const TAMPERED = [SPECIMEN[0]!, SPECIMEN[1]!.replace('7408122F', '7408132F')];
 const CARRIER = 'XQ';
 
@@ -36,8 +39,16 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     const infra = await testInfrastructure();
     brokers = infra.kafkaBrokers;
     [gatewayDb, screeningDb] = await Promise.all([
-      createTestDatabase(infra.databaseUrl, path.join(ROOT, 'services/carrier-gateway/prisma/migrations'), 'e2e_gateway'),
-      createTestDatabase(infra.databaseUrl, path.join(ROOT, 'services/screening/prisma/migrations'), 'e2e_screening'),
+      createTestDatabase(
+        infra.databaseUrl,
+        path.join(ROOT, 'services/carrier-gateway/prisma/migrations'),
+        'e2e_gateway',
+      ),
+      createTestDatabase(
+        infra.databaseUrl,
+        path.join(ROOT, 'services/screening/prisma/migrations'),
+        'e2e_screening',
+      ),
     ]);
     apiKey = await registerCarrier(gatewayDb.url, CARRIER);
     otlp = await startOtlpReceiver();
@@ -76,10 +87,17 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     const correlationId = randomUUID();
     const response = await fetch(`${gateway.baseUrl}/v1/manifests`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        'content-type': 'application/json',
+        'x-correlation-id': correlationId,
+      },
       body: JSON.stringify(manifest([SPECIMEN, TAMPERED])),
     });
-    const receipt = (await response.json()) as { accepted: { travellerRef: string; eventId: string }[]; flightKey: string };
+    const receipt = (await response.json()) as {
+      accepted: { travellerRef: string; eventId: string }[];
+      flightKey: string;
+    };
     expect(response.status).toBe(202);
     expect(receipt.flightKey).toBe(`${CARRIER}123/2026-12-01`);
     expect(receipt.accepted.map((t) => t.travellerRef)).toEqual(['T1', 'T2']);
@@ -93,13 +111,20 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     expect(ours).toHaveLength(2);
     expect(byRef.get('T1')?.outcome).toBe(ScreeningOutcome.CLEAR);
     expect(byRef.get('T2')?.outcome).toBe(ScreeningOutcome.HIT);
-    expect(byRef.get('T2')?.hits.flatMap((h) => h.reasons.map((r) => r.field))).toContain('documents[0].mrz.birthDate');
+    expect(byRef.get('T2')?.hits.flatMap((h) => h.reasons.map((r) => r.field))).toContain(
+      'documents[0].mrz.birthDate',
+    );
     expect(byRef.get('T1')?.envelope?.correlationId).toBe(correlationId);
     expect(ours.every((e) => e.key === receipt.flightKey)).toBe(true);
 
     // One trace: the gateway's server span for the request and screening's processing span share it.
     const requestSpan = await waitFor('the gateway request span', () =>
-      otlp.spans.find((s) => s.service === 'carrier-gateway' && s.kind === 2 && /manifests/.test(String(s.attributes['http.route'] ?? s.attributes['url.path'] ?? s.name))),
+      otlp.spans.find(
+        (s) =>
+          s.service === 'carrier-gateway' &&
+          s.kind === 2 &&
+          /manifests/.test(String(s.attributes['http.route'] ?? s.attributes['url.path'] ?? s.name)),
+      ),
     );
     const screeningSpans = await waitFor('screening spans in the same trace', () => {
       const found = otlp.spans.filter((s) => s.service === 'screening' && s.traceId === requestSpan.traceId);
@@ -133,6 +158,26 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as { message: string }).message).toContain('LH');
+  });
+
+  it('refuses a body in another media type (415) and one over the size limit (413)', async () => {
+    const xml = await fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/xml' },
+      body: '<manifest/>',
+    });
+    expect(xml.status).toBe(415);
+    expect(((await xml.json()) as { message: string }).message).toContain('application/xml');
+
+    const huge = manifest([SPECIMEN]);
+    huge.messageRef = 'x'.repeat(6 * 1024 * 1024);
+    const oversize = await fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(huge),
+    });
+    expect(oversize.status).toBe(413);
+    expect(((await oversize.json()) as { statusCode: number }).statusCode).toBe(413);
   });
 
   it('answers an invalid manifest with 400 and the path of every problem', async () => {
@@ -187,12 +232,10 @@ async function registerCarrier(databaseUrl: string, iataCode: string): Promise<s
       `INSERT INTO carrier (id, iata_code, name, contact_email) VALUES ($1, $2, 'E2E Air', 'ops@example.org') RETURNING id`,
       [randomUUID(), iataCode],
     );
-    await client.query(`INSERT INTO carrier_api_key (id, carrier_id, key_prefix, key_hash) VALUES ($1, $2, $3, $4)`, [
-      randomUUID(),
-      carrier.rows[0]!.id,
-      prefix,
-      createHash('sha256').update(key).digest('hex'),
-    ]);
+    await client.query(
+      `INSERT INTO carrier_api_key (id, carrier_id, key_prefix, key_hash) VALUES ($1, $2, $3, $4)`,
+      [randomUUID(), carrier.rows[0]!.id, prefix, createHash('sha256').update(key).digest('hex')],
+    );
   } finally {
     await client.end();
   }

@@ -8,7 +8,12 @@ export const port = (fallback: number) => z.coerce.number().int().min(1).max(655
 /** Comma-separated `host:port` list; `127.0.0.1` rather than `localhost`, which Node may resolve to ::1. */
 export const kafkaBrokers = z
   .string({ error: 'KAFKA_BROKERS is required, e.g. 127.0.0.1:9092' })
-  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'each broker must be host:port')).min(1));
 
 export const postgresUrl = z

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { create } from '@bufbuild/protobuf';
-import { deadLetterTopic, newEnvelope, PassengerReportedSchema, TOPICS, type PassengerReported } from '@docscreen/contracts';
+import {
+  deadLetterTopic,
+  newEnvelope,
+  PassengerReportedSchema,
+  TOPICS,
+  type PassengerReported,
+} from '@docscreen/contracts';
 import { createLogger } from '@docscreen/observability';
 import { testInfrastructure, waitFor } from '@docscreen/testing';
 import { PermanentEventError } from './errors.js';
@@ -32,7 +38,11 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
 
   beforeAll(async () => {
     const infra = await testInfrastructure();
-    kafka = new Kafka({ clientId: 'kafka-int-spec', brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+    kafka = new Kafka({
+      clientId: 'kafka-int-spec',
+      brokers: infra.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     await ensureTopics(kafka, [{ topic: TOPICS.PASSENGER_REPORTED, numPartitions: 12 }]);
     publisher = new EventPublisher(kafka);
     await publisher.connect();
@@ -115,7 +125,10 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     await waitFor('the dead letter', () => (dead.length ? true : undefined));
     await dlq.disconnect();
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ [HEADERS.DLQ_REASON]: 'contract-violation', [HEADERS.DLQ_ERROR]: 'traveller without documents' });
+    expect(dead[0]).toMatchObject({
+      [HEADERS.DLQ_REASON]: 'contract-violation',
+      [HEADERS.DLQ_ERROR]: 'traveller without documents',
+    });
     expect(handled).not.toContain(poison);
   });
 });

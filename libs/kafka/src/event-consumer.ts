@@ -64,7 +64,10 @@ export class EventConsumer {
   async start(handler: EventHandler): Promise<void> {
     await ensureTopics(
       this.kafka,
-      this.options.topics.map((topic) => ({ topic: deadLetterTopic(topic, this.options.groupId), numPartitions: 1 })),
+      this.options.topics.map((topic) => ({
+        topic: deadLetterTopic(topic, this.options.groupId),
+        numPartitions: 1,
+      })),
     );
     await this.options.deadLetters.connect();
     await this.consumer.connect();
@@ -95,11 +98,21 @@ export class EventConsumer {
     const parent = trace.getActiveSpan() ? context.active() : extractTraceContext(headers);
     await tracer.startActiveSpan(
       `${topic} process`,
-      { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': topic, 'messaging.kafka.offset': message.offset } },
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.destination.name': topic, 'messaging.kafka.offset': message.offset },
+      },
       parent,
       async (span) => {
         try {
-          const event = this.decode(topic as Topic, partition, message.offset, message.key, message.value, headers);
+          const event = this.decode(
+            topic as Topic,
+            partition,
+            message.offset,
+            message.key,
+            message.value,
+            headers,
+          );
           await this.withRetries(() => handler(event));
         } catch (error) {
           span.recordException(error as Error);
@@ -125,7 +138,9 @@ export class EventConsumer {
     try {
       message = decodeEvent(topic, value);
     } catch (cause) {
-      throw new PermanentEventError('undecodable', `payload is not a valid ${topic} protobuf message`, { cause });
+      throw new PermanentEventError('undecodable', `payload is not a valid ${topic} protobuf message`, {
+        cause,
+      });
     }
     return { topic, partition, offset, key: key?.toString() ?? null, headers, message };
   }
@@ -160,6 +175,9 @@ export class EventConsumer {
         },
       },
     ]);
-    this.options.logger.error({ topic, partition, offset: message.offset, reason, deadLetterTopic: target }, 'event dead-lettered');
+    this.options.logger.error(
+      { topic, partition, offset: message.offset, reason, deadLetterTopic: target },
+      'event dead-lettered',
+    );
   }
 }

@@ -9,3 +9,4 @@ export { ProblemFilter } from './http/problem.filter.js';
 export { createValidationPipe } from './http/validation.pipe.js';
 export { configureHttpApp } from './http/configure-http-app.js';
 export type { HttpAppOptions } from './http/configure-http-app.js';
+export { requireContentType } from './http/content-type.middleware.js';

@@ -29,7 +29,9 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       mixin() {
         const context = trace.getActiveSpan()?.spanContext();
-        return context && isSpanContextValid(context) ? { traceId: context.traceId, spanId: context.spanId } : {};
+        return context && isSpanContextValid(context)
+          ? { traceId: context.traceId, spanId: context.spanId }
+          : {};
       },
     },
     options.destination,

@@ -1,6 +1,9 @@
 import { mrzIntegrityCheck } from './mrz-integrity.check.js';
 
-const SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const SPECIMEN = [
+  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+];
 const passport = (mrzLines: string[]) => ({ code: 'P', number: 'L898902C3', issuingState: 'UTO', mrzLines });
 
 describe('mrzIntegrityCheck', () => {

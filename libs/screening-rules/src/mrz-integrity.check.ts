@@ -9,9 +9,15 @@ const VERSION = '1';
  * the composite. A forged or altered data page often fails here first. Documents without an MRZ are
  * not judged by this check (`not-applicable`), never silently "passed".
  */
-export function mrzIntegrityCheck(documents: readonly DocumentUnderCheck[], today: Date = new Date()): CheckResult {
-  const withMrz = documents.map((document, index) => ({ document, index })).filter(({ document }) => document.mrzLines.length > 0);
-  if (withMrz.length === 0) return { check: MRZ_INTEGRITY, version: VERSION, outcome: 'not-applicable', findings: [] };
+export function mrzIntegrityCheck(
+  documents: readonly DocumentUnderCheck[],
+  today: Date = new Date(),
+): CheckResult {
+  const withMrz = documents
+    .map((document, index) => ({ document, index }))
+    .filter(({ document }) => document.mrzLines.length > 0);
+  if (withMrz.length === 0)
+    return { check: MRZ_INTEGRITY, version: VERSION, outcome: 'not-applicable', findings: [] };
 
   const findings: Finding[] = [];
   for (const { document, index } of withMrz) {
@@ -19,7 +25,10 @@ export function mrzIntegrityCheck(documents: readonly DocumentUnderCheck[], toda
       const result = parseMrz(document.mrzLines, { today });
       for (const error of result.errors) {
         findings.push({
-          code: error.field === 'composite' || error.message.includes('check digit') ? 'MRZ_CHECK_DIGIT' : 'MRZ_INVALID_FIELD',
+          code:
+            error.field === 'composite' || error.message.includes('check digit')
+              ? 'MRZ_CHECK_DIGIT'
+              : 'MRZ_INVALID_FIELD',
           message: `MRZ ${result.format} ${error.field}: ${error.message}`,
           field: `documents[${index}].mrz.${error.field}`,
           severity: 'high',

@@ -28,7 +28,10 @@ export function testInfrastructure(): Promise<TestInfrastructure> {
 async function resolve(): Promise<TestInfrastructure> {
   const env = process.env;
   const fromEnv = {
-    kafka: env['KAFKA_BROKERS']?.split(',').map((b) => b.trim()).filter(Boolean),
+    kafka: env['KAFKA_BROKERS']
+      ?.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     database: env['DATABASE_URL'],
     redis: env['REDIS_URL'],
   };

@@ -48,7 +48,10 @@ export interface OtlpReceiver {
 
 const attributes = (list: OtlpAttribute[] | undefined): Record<string, unknown> =>
   Object.fromEntries(
-    (list ?? []).map(({ key, value }) => [key, value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue]),
+    (list ?? []).map(({ key, value }) => [
+      key,
+      value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue,
+    ]),
   );
 
 /**

@@ -22,13 +22,18 @@ export async function startServiceProcess(options: {
   readyTimeoutMs?: number;
 }): Promise<RunningService> {
   const main = path.join(options.serviceDir, 'dist', 'main.js');
-  if (!existsSync(main)) throw new Error(`${options.name} is not built: ${main} is missing (run npm run build)`);
+  if (!existsSync(main))
+    throw new Error(`${options.name} is not built: ${main} is missing (run npm run build)`);
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', './dist/instrument.js', './dist/main.js'], {
-    cwd: options.serviceDir,
-    env: { ...process.env, ...options.env, PORT: String(options.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', './dist/instrument.js', './dist/main.js'],
+    {
+      cwd: options.serviceDir,
+      env: { ...process.env, ...options.env, PORT: String(options.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -48,7 +53,9 @@ export async function startServiceProcess(options: {
     );
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n--- ${options.name} output ---\n${output.join('').slice(-4000)}`);
+    throw new Error(
+      `${(error as Error).message}\n--- ${options.name} output ---\n${output.join('').slice(-4000)}`,
+    );
   }
   return {
     name: options.name,

@@ -11,7 +11,11 @@ export interface TestDatabase {
  * A fresh database on the test server with a service's committed migrations applied, so each suite
  * runs against the real schema and never sees another suite's rows.
  */
-export async function createTestDatabase(serverUrl: string, migrationsDir: string, prefix = 'test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  serverUrl: string,
+  migrationsDir: string,
+  prefix = 'test',
+): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`.toLowerCase();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -19,7 +19,11 @@ export async function readTopic<T extends Topic>(
   done: (events: ReadEvent<T>[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<ReadEvent<T>[]> {
-  const kafka = new Kafka({ clientId: 'docscreen-test-reader', brokers: [...brokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'docscreen-test-reader',
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+  });
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
   const events: ReadEvent<T>[] = [];
   await consumer.connect();
@@ -27,7 +31,8 @@ export async function readTopic<T extends Topic>(
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`timed out after ${timeoutMs} ms reading ${topic}: saw ${events.length} events`)),
+        () =>
+          reject(new Error(`timed out after ${timeoutMs} ms reading ${topic}: saw ${events.length} events`)),
         timeoutMs,
       );
       consumer

@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
-import { HealthModule, kafkaProbe, ObservabilityModule, postgresProbe, redisProbe } from '@docscreen/nest-platform';
+import {
+  HealthModule,
+  kafkaProbe,
+  ObservabilityModule,
+  postgresProbe,
+  redisProbe,
+} from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';

@@ -18,7 +18,8 @@ app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
 configureHttpApp(app, {
   logger,
   title: 'docscreen carrier gateway',
-  description: 'Where airlines report their passengers (Advance Passenger Information) and receive directives.',
+  description:
+    'Where airlines report their passengers (Advance Passenger Information) and receive directives.',
   version: SERVICE_VERSION,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });

@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { consumerProbe, HealthModule, kafkaProbe, ObservabilityModule, postgresProbe } from '@docscreen/nest-platform';
+import {
+  consumerProbe,
+  HealthModule,
+  kafkaProbe,
+  ObservabilityModule,
+  postgresProbe,
+} from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';

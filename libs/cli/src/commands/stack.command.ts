@@ -1,17 +1,27 @@
 import type { Command } from 'commander';
 import { migrateServices } from '../stack/migrate.js';
-import { checkDatabaseAndCache, kafkaRunning, startKafka, stopKafka, tcpAnswers } from '../stack/infrastructure.js';
+import {
+  checkDatabaseAndCache,
+  kafkaRunning,
+  startKafka,
+  stopKafka,
+  tcpAnswers,
+} from '../stack/infrastructure.js';
 import { logFile, readiness, runningPid, startService, stopService } from '../stack/service-process.js';
 import { localInfrastructure, serviceEnvironment, STACK_SERVICES } from '../stack/stack-services.js';
 import { waitUntilReady } from '../stack/wait-until-ready.js';
 import { EXIT } from '../exit-codes.js';
 
 export function registerStackCommand(program: Command): void {
-  const stack = program.command('stack').description('Run the whole system locally: Kafka, migrations, every service');
+  const stack = program
+    .command('stack')
+    .description('Run the whole system locally: Kafka, migrations, every service');
 
   stack
     .command('up')
-    .description('Start Kafka (checks PostgreSQL and Redis), apply migrations, start every service, wait until ready')
+    .description(
+      'Start Kafka (checks PostgreSQL and Redis), apply migrations, start every service, wait until ready',
+    )
     .option('--infra', 'only the infrastructure (what `npm test` needs), no services')
     .action(async (options: { infra?: boolean }) => {
       const started = Date.now();
@@ -30,10 +40,14 @@ export function registerStackCommand(program: Command): void {
       await waitUntilReady(STACK_SERVICES, 90_000);
       log(`\ndocscreen is up in ${seconds(started)} s`);
       for (const service of STACK_SERVICES) {
-        log(`  ${service.name.padEnd(16)} http://127.0.0.1:${service.port}  (docs /docs, health /health/ready, metrics /metrics)`);
+        log(
+          `  ${service.name.padEnd(16)} http://127.0.0.1:${service.port}  (docs /docs, health /health/ready, metrics /metrics)`,
+        );
       }
       log(`  kafka            ${infra.kafkaBrokers}`);
-      log(`  traces           set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger at http://127.0.0.1:4318) before \`npm start\``);
+      log(
+        `  traces           set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger at http://127.0.0.1:4318) before \`npm start\``,
+      );
       log(`  stop with        npm stop`);
     });
 
@@ -42,24 +56,35 @@ export function registerStackCommand(program: Command): void {
     .description('Stop every service (they drain and commit), then the local Kafka broker')
     .option('--keep-kafka', 'leave the broker running')
     .action(async (options: { keepKafka?: boolean }) => {
-      for (const service of [...STACK_SERVICES].reverse()) log(`${service.name}: ${await stopService(service)}`);
+      for (const service of [...STACK_SERVICES].reverse())
+        log(`${service.name}: ${await stopService(service)}`);
       if (!options.keepKafka) stopKafka(localInfrastructure());
     });
 
   stack
     .command('status')
-    .description('What runs and where; exits 0 only when the broker, the database, Redis and every service are ready')
+    .description(
+      'What runs and where; exits 0 only when the broker, the database, Redis and every service are ready',
+    )
     .action(async () => {
       const infra = localInfrastructure();
       const rows: [string, boolean, string][] = [
         ['kafka', await kafkaRunning(infra), infra.kafkaBrokers],
-        ['postgres', await tcpAnswers(new URL(infra.postgresServer).host || '127.0.0.1:5432'), infra.postgresServer],
+        [
+          'postgres',
+          await tcpAnswers(new URL(infra.postgresServer).host || '127.0.0.1:5432'),
+          infra.postgresServer,
+        ],
         ['redis', await tcpAnswers(new URL(infra.redisUrl).host), infra.redisUrl],
       ];
       for (const service of STACK_SERVICES) {
         const state = await readiness(service);
         const pid = runningPid(service);
-        rows.push([service.name, state.ready, `http://127.0.0.1:${service.port} pid ${pid ?? '-'} ${state.detail}`]);
+        rows.push([
+          service.name,
+          state.ready,
+          `http://127.0.0.1:${service.port} pid ${pid ?? '-'} ${state.detail}`,
+        ]);
       }
       for (const [name, ok, where] of rows) log(`${ok ? 'ready  ' : 'DOWN   '} ${name.padEnd(16)} ${where}`);
       process.exitCode = rows.every(([, ok]) => ok) ? EXIT.OK : EXIT.INVALID;

@@ -18,10 +18,12 @@ export function checkDatabaseAndCache(): void {
 export async function startKafka(infra: LocalInfrastructure): Promise<void> {
   if (!infra.localKafka) {
     const first = infra.kafkaBrokers.split(',')[0] ?? '';
-    if (!(await tcpAnswers(first))) throw new Error(`KAFKA_BROKERS=${infra.kafkaBrokers} is set but ${first} does not answer`);
+    if (!(await tcpAnswers(first)))
+      throw new Error(`KAFKA_BROKERS=${infra.kafkaBrokers} is set but ${first} does not answer`);
     return;
   }
-  if (run('infra/kafka/kafka.sh', ['start']) !== 0) throw new Error('the Kafka broker did not start (see above)');
+  if (run('infra/kafka/kafka.sh', ['start']) !== 0)
+    throw new Error('the Kafka broker did not start (see above)');
 }
 
 export function stopKafka(infra: LocalInfrastructure): void {

@@ -24,16 +24,21 @@ export function runningPid(service: StackService): number | undefined {
 export function startService(service: StackService, env: Record<string, string>): number {
   const dir = serviceDir(service);
   const main = path.join(dir, 'dist', 'main.js');
-  if (!existsSync(main)) throw new Error(`${service.name} is not built (${main} missing): run \`npm run build\``);
+  if (!existsSync(main))
+    throw new Error(`${service.name} is not built (${main} missing): run \`npm run build\``);
   mkdirSync(path.dirname(pidFile(service)), { recursive: true });
   mkdirSync(path.dirname(logFile(service)), { recursive: true });
   const out = openSync(logFile(service), 'a');
-  const child = spawn(process.execPath, ['--enable-source-maps', '--import', './dist/instrument.js', './dist/main.js'], {
-    cwd: dir,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '--import', './dist/instrument.js', './dist/main.js'],
+    {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ['ignore', out, out],
+    },
+  );
   closeSync(out);
   child.unref();
   if (child.pid === undefined) throw new Error(`${service.name} did not start`);
@@ -42,7 +47,10 @@ export function startService(service: StackService, env: Record<string, string>)
 }
 
 /** SIGTERM (the service drains and commits), then SIGKILL after the grace period. */
-export async function stopService(service: StackService, graceMs = 20_000): Promise<'stopped' | 'killed' | 'not running'> {
+export async function stopService(
+  service: StackService,
+  graceMs = 20_000,
+): Promise<'stopped' | 'killed' | 'not running'> {
   const pid = runningPid(service);
   if (pid === undefined) return 'not running';
   process.kill(pid, 'SIGTERM');
@@ -63,7 +71,9 @@ export interface Readiness {
 
 export async function readiness(service: StackService): Promise<Readiness> {
   try {
-    const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
+      signal: AbortSignal.timeout(3_000),
+    });
     const body = (await response.json()) as { status?: string; error?: Record<string, { message?: string }> };
     if (response.ok) return { ready: true, detail: 'ready' };
     const failing = Object.entries(body.error ?? {}).map(([name, v]) => `${name}: ${v.message ?? 'down'}`);

@@ -13,7 +13,8 @@ export const STACK_SERVICES: readonly StackService[] = Object.freeze([
 ]);
 
 export const serviceDir = (service: StackService): string => fromRoot('services', service.name);
-export const migrationsDir = (service: StackService): string => fromRoot('services', service.name, 'prisma', 'migrations');
+export const migrationsDir = (service: StackService): string =>
+  fromRoot('services', service.name, 'prisma', 'migrations');
 
 export interface LocalInfrastructure {
   kafkaBrokers: string;
@@ -43,7 +44,10 @@ export function databaseUrl(infra: LocalInfrastructure, service: StackService): 
 }
 
 /** The environment a service process gets from the launcher. */
-export function serviceEnvironment(infra: LocalInfrastructure, service: StackService): Record<string, string> {
+export function serviceEnvironment(
+  infra: LocalInfrastructure,
+  service: StackService,
+): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(service.port),
     DATABASE_URL: databaseUrl(infra, service),

@@ -7,7 +7,8 @@ export async function waitUntilReady(services: readonly StackService[], timeoutM
   const pending = new Set(services);
   while (pending.size > 0) {
     for (const service of [...pending]) {
-      if (runningPid(service) === undefined) throw new Error(`${service.name} exited during start-up: see ${logFile(service)}`);
+      if (runningPid(service) === undefined)
+        throw new Error(`${service.name} exited during start-up: see ${logFile(service)}`);
       if ((await readiness(service)).ready) pending.delete(service);
     }
     if (pending.size === 0) return;

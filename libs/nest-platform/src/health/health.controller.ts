@@ -1,5 +1,10 @@
 import { Controller, Get, Inject, type OnApplicationShutdown } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { HEALTH_PROBES } from './health.tokens.js';
 import type { HealthProbe } from './health-probe.js';
 

@@ -23,7 +23,9 @@ export class ProblemFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const error = HttpStatus[status] ?? 'ERROR';
       const payload =
-        typeof body === 'string' ? { statusCode: status, error, message: body } : { statusCode: status, error, ...body };
+        typeof body === 'string'
+          ? { statusCode: status, error, message: body }
+          : { statusCode: status, error, ...body };
       response.status(status).json(payload);
       return;
     }

@@ -1,7 +1,12 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { Topic } from '@docscreen/contracts';
-import { EventConsumer, PermanentEventError, type ConsumedEvent, type EventConsumerOptions } from '@docscreen/kafka';
+import {
+  EventConsumer,
+  PermanentEventError,
+  type ConsumedEvent,
+  type EventConsumerOptions,
+} from '@docscreen/kafka';
 import type { Kafka } from 'kafkajs';
 
 export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'topics'>;

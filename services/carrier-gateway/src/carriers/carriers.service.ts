@@ -21,11 +21,17 @@ export class CarriersService {
       include: { carrier: true },
     });
     const match = candidates.find((candidate) => apiKeyMatches(key, candidate.keyHash));
-    return match ? { id: match.carrier.id, iataCode: match.carrier.iataCode, name: match.carrier.name } : undefined;
+    return match
+      ? { id: match.carrier.id, iataCode: match.carrier.iataCode, name: match.carrier.name }
+      : undefined;
   }
 
   /** Registers a carrier with a first API key; the key is returned once and only its hash is kept. */
-  async register(input: { iataCode: string; name: string; contactEmail: string }): Promise<{ carrierId: string; apiKey: string }> {
+  async register(input: {
+    iataCode: string;
+    name: string;
+    contactEmail: string;
+  }): Promise<{ carrierId: string; apiKey: string }> {
     const issued = issueApiKey();
     const carrier = await this.prisma.carrier.create({
       data: {

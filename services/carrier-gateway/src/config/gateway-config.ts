@@ -11,7 +11,11 @@ export const GATEWAY_ENV = z.object({
   DATABASE_URL: postgresUrl,
   REDIS_URL: redisUrl,
   /** Largest request body accepted; larger gets 413. */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   /** Travellers accepted in one JSON manifest. */
   MAX_TRAVELLERS_PER_MANIFEST: z.coerce.number().int().min(1).default(1000),
   /** Seconds a carrier is told to wait (Retry-After) when the broker cannot take its events. */

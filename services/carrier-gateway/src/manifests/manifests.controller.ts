@@ -27,13 +27,20 @@ export class ManifestsController {
     description:
       'One PassengerReported event per traveller, keyed by flight. The receipt is returned only after the broker acknowledged every event; otherwise 503 with Retry-After and nothing is accepted.',
   })
-  @ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried through every event and trace' })
+  @ApiHeader({
+    name: 'X-Correlation-Id',
+    required: false,
+    description: 'Carried through every event and trace',
+  })
   @ApiBody({ schema: z.toJSONSchema(JsonManifestSchema, { io: 'input', unrepresentable: 'any' }) as object })
   @ApiResponse({ status: 202, type: ManifestReceipt })
   @ApiResponse({ status: 400, description: 'Invalid manifest: every problem with its path' })
   @ApiResponse({ status: 401, description: 'Missing or unknown API key' })
   @ApiResponse({ status: 403, description: 'A leg is operated by another carrier' })
-  @ApiResponse({ status: 503, description: 'Broker unavailable: nothing accepted, retry after Retry-After seconds' })
+  @ApiResponse({
+    status: 503,
+    description: 'Broker unavailable: nothing accepted, retry after Retry-After seconds',
+  })
   async submit(
     @CurrentCarrier() carrier: AuthenticatedCarrier,
     @Body({ schema: JsonManifestSchema }) manifest: JsonManifest,
@@ -43,7 +50,8 @@ export class ManifestsController {
     try {
       return await this.manifests.submit(carrier, manifest, correlationId?.slice(0, 64) || randomUUID());
     } catch (error) {
-      if (error instanceof BrokerUnavailableException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof BrokerUnavailableException)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }

@@ -31,7 +31,11 @@ export class ManifestsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async submit(carrier: AuthenticatedCarrier, manifest: JsonManifest, correlationId: string): Promise<ManifestReceipt> {
+  async submit(
+    carrier: AuthenticatedCarrier,
+    manifest: JsonManifest,
+    correlationId: string,
+  ): Promise<ManifestReceipt> {
     const foreign = manifest.legs.filter((leg) => leg.carrierCode !== carrier.iataCode);
     if (foreign.length > 0) {
       throw new ForbiddenException(
@@ -60,7 +64,14 @@ export class ManifestsService {
     }
 
     await this.prisma.manifestSubmission.create({
-      data: { id: submissionId, carrierId: carrier.id, flightKey, receivedAt, travellerCount: events.length, correlationId },
+      data: {
+        id: submissionId,
+        carrierId: carrier.id,
+        flightKey,
+        receivedAt,
+        travellerCount: events.length,
+        correlationId,
+      },
     });
     this.logger.info({ submissionId, flightKey, travellers: events.length }, 'manifest accepted');
     return {

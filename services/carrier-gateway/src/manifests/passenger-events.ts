@@ -68,7 +68,11 @@ export function passengerEvents(manifest: JsonManifest, context: SubmissionConte
       submissionId: context.submissionId,
       submissionTravellerCount: manifest.travellers.length,
       receivedAt: timestampFromDate(context.receivedAt),
-      source: { format: MessageFormat.JSON, senderId: context.carrierCode, messageRef: manifest.messageRef ?? '' },
+      source: {
+        format: MessageFormat.JSON,
+        senderId: context.carrierCode,
+        messageRef: manifest.messageRef ?? '',
+      },
       traveller: create(TravellerSchema, {
         travellerRef: traveller.travellerRef ?? String(index + 1),
         role: ROLES[traveller.role],

@@ -24,7 +24,8 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [GATEWAY_CONFIG],
-      useFactory: (config: GatewayConfig) => new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
+      useFactory: (config: GatewayConfig) =>
+        new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
     },
   ],
   exports: [KAFKA, EventPublisher, REDIS],

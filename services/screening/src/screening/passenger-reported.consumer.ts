@@ -10,7 +10,9 @@ export class PassengerReportedConsumer {
   constructor(private readonly screening: ScreeningService) {}
 
   @EventPattern(TOPICS.PASSENGER_REPORTED)
-  async onPassengerReported(@Payload() event: ConsumedEvent<typeof TOPICS.PASSENGER_REPORTED>): Promise<void> {
+  async onPassengerReported(
+    @Payload() event: ConsumedEvent<typeof TOPICS.PASSENGER_REPORTED>,
+  ): Promise<void> {
     const message: EventOf<typeof TOPICS.PASSENGER_REPORTED> = event.message;
     await this.screening.screen(message);
   }

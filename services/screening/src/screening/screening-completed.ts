@@ -55,8 +55,16 @@ export function overallOutcome(checks: readonly CheckResult[]): ScreeningOutcome
  * The event for a stored decision. Built from the decision alone, so a redelivered passenger event
  * republishes the very same event (same id) and consumers can drop the duplicate.
  */
-export function screeningCompleted(decision: Decision, producer: { name: string; version: string }): ScreeningCompleted {
-  const reasons = (check: string, f: Finding) => ({ code: f.code, message: f.message, field: f.field ?? '', check });
+export function screeningCompleted(
+  decision: Decision,
+  producer: { name: string; version: string },
+): ScreeningCompleted {
+  const reasons = (check: string, f: Finding) => ({
+    code: f.code,
+    message: f.message,
+    field: f.field ?? '',
+    check,
+  });
   return create(ScreeningCompletedSchema, {
     envelope: {
       eventId: decision.id,

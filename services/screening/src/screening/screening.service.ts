@@ -28,17 +28,25 @@ export class ScreeningService {
     const passengerEventId = event.envelope?.eventId;
     const traveller = event.traveller;
     if (!passengerEventId || !traveller) {
-      throw new PermanentEventError('contract-violation', 'PassengerReported without envelope.eventId or traveller');
+      throw new PermanentEventError(
+        'contract-violation',
+        'PassengerReported without envelope.eventId or traveller',
+      );
     }
     const decision =
-      (await this.storedDecision(passengerEventId)) ?? (await this.decide(event, traveller, passengerEventId));
+      (await this.storedDecision(passengerEventId)) ??
+      (await this.decide(event, traveller, passengerEventId));
     await this.publisher.publish(TOPICS.SCREENING_COMPLETED, [
       { key: decision.flightKey, message: screeningCompleted(decision, PRODUCER) },
     ]);
     return decision;
   }
 
-  private async decide(event: PassengerReported, traveller: Traveller, passengerEventId: string): Promise<Decision> {
+  private async decide(
+    event: PassengerReported,
+    traveller: Traveller,
+    passengerEventId: string,
+  ): Promise<Decision> {
     const checks: CheckResult[] = [
       mrzIntegrityCheck(
         traveller.documents.map((d) => ({
@@ -81,7 +89,11 @@ export class ScreeningService {
       throw error;
     }
     this.logger.info(
-      { flightKey: decision.flightKey, screeningId: decision.id, outcome: ScreeningOutcome[overallOutcome(checks)] },
+      {
+        flightKey: decision.flightKey,
+        screeningId: decision.id,
+        outcome: ScreeningOutcome[overallOutcome(checks)],
+      },
       'traveller screened',
     );
     return decision;

@@ -37,11 +37,15 @@ export const TravellerSchema = z.object({
 
 export const FlightLegSchema = z.object({
   carrierCode: z.string().regex(/^[A-Z0-9]{2}$/, 'must be a 2-character IATA designator'),
-  flightNumber: z.string().regex(/^[1-9][0-9]{0,3}[A-Z]?$/, 'must be 1-4 digits without leading zeros, optional suffix'),
+  flightNumber: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}[A-Z]?$/, 'must be 1-4 digits without leading zeros, optional suffix'),
   departureAirport: airport,
   arrivalAirport: airport,
   /** Scheduled local departure, `YYYY-MM-DDTHH:mm` (airport local time, as in schedules). */
-  scheduledDepartureLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm'),
+  scheduledDepartureLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm'),
   scheduledArrivalLocal: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm')
