@@ -51,3 +51,11 @@ describe('isUuid', () => {
     expect(isUuid('not-a-uuid')).toBe(false);
   });
 });
+
+describe('newEnvelope with a stable event id', () => {
+  it('uses the given id and rejects one that is not a lower-case UUID', () => {
+    const id = '0f9c1e52-8d4a-4b7e-9c3f-2a6b8d1e4f70';
+    expect(newEnvelope({ producer, eventId: id }).eventId).toBe(id);
+    expect(() => newEnvelope({ producer, eventId: 'not-a-uuid' })).toThrow(RangeError);
+  });
+});

@@ -24,6 +24,11 @@ export interface NewEnvelopeOptions {
   causationId?: string;
   /** When the recorded fact happened; defaults to now. */
   occurredAt?: Date;
+  /**
+   * A stable id for an event that may be produced more than once (a retried request): the same fact
+   * gets the same id, so consumers drop the repeat. Defaults to a random UUID.
+   */
+  eventId?: string;
 }
 
 /** A fresh envelope: random UUID event id, `occurredAt` now (or as given), correlation and causation. */
@@ -32,7 +37,10 @@ export function newEnvelope(options: NewEnvelopeOptions): Envelope {
   if (!producer.name || !producer.version) {
     throw new RangeError('newEnvelope: producer.name and producer.version are required');
   }
-  const eventId = crypto.randomUUID();
+  if (options.eventId !== undefined && !isUuid(options.eventId)) {
+    throw new RangeError(`newEnvelope: eventId must be a lower-case UUID, got "${options.eventId}"`);
+  }
+  const eventId = options.eventId ?? crypto.randomUUID();
   return create(EnvelopeSchema, {
     eventId,
     occurredAt: timestampFromDate(options.occurredAt ?? new Date()),

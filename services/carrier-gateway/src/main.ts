@@ -12,9 +12,12 @@ const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, l
 const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(logger), {
   logger: new NestLogger(logger),
   bodyParser: false,
+  // The raw bytes are archived exactly as received, whatever the format.
+  rawBody: true,
 });
-// Our own body parser so that the size limit (413) comes from configuration.
+// Our own body parsers, so that the size limit (413) comes from configuration.
 app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+app.useBodyParser('text', { type: ['application/edifact', 'text/plain'], limit: config.MAX_BODY_BYTES });
 configureHttpApp(app, {
   logger,
   title: 'docscreen carrier gateway',

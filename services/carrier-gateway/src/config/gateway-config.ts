@@ -20,6 +20,14 @@ export const GATEWAY_ENV = z.object({
   MAX_TRAVELLERS_PER_MANIFEST: z.coerce.number().int().min(1).default(1000),
   /** Seconds a carrier is told to wait (Retry-After) when the broker cannot take its events. */
   BROKER_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** How long a request waits for the broker's acknowledgement before answering 503. */
+  KAFKA_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Days the raw message is kept in the archive; then it is erased (its digest and receipt stay). */
+  ARCHIVE_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** Requests one carrier may make per minute; more get 429 with Retry-After. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Bearer token of the operators' API (/v1/admin); unset, that API is disabled. */
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 export type GatewayConfig = z.output<typeof GATEWAY_ENV>;

@@ -1,31 +1,74 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { CarrierAuthGuard } from '../carriers/carrier-auth.guard.js';
 import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
 import { CurrentCarrier } from '../carriers/current-carrier.decorator.js';
-import { JsonManifestSchema, type JsonManifest } from './dto/json-manifest.schema.js';
+import { GATEWAY_CONFIG } from '../config/config.module.js';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js';
+import { JsonManifestSchema } from './dto/json-manifest.schema.js';
 import { ManifestReceipt } from './dto/manifest-receipt.js';
 import { BrokerUnavailableException, ManifestsService } from './manifests.service.js';
+import { MANIFEST_MEDIA_TYPES, mediaTypeOf } from './media-types.js';
+import { readJsonManifest } from './read-json-manifest.js';
+import { readPaxlstManifest } from './read-paxlst-manifest.js';
 
-interface RetryableResponse {
+interface RawRequest {
+  headers: Record<string, string | string[] | undefined>;
+  rawBody?: Buffer;
+}
+
+interface HttpResponse {
   setHeader(name: string, value: string): void;
 }
 
 @ApiTags('manifests')
 @ApiBearerAuth()
 @Controller('v1/manifests')
-@UseGuards(CarrierAuthGuard)
+@UseGuards(CarrierAuthGuard, CarrierRateLimitGuard)
 export class ManifestsController {
-  constructor(private readonly manifests: ManifestsService) {}
+  constructor(
+    private readonly manifests: ManifestsService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Report the travellers of a flight (Advance Passenger Information)',
     description:
-      'One PassengerReported event per traveller, keyed by flight. The receipt is returned only after the broker acknowledged every event; otherwise 503 with Retry-After and nothing is accepted.',
+      'UN/EDIFACT PAXLST (application/edifact or text/plain) or the JSON manifest below; the same checks apply to both. ' +
+      'One PassengerReported event per accepted traveller, keyed by flight. The receipt is returned only after the broker ' +
+      'acknowledged every event; otherwise 503 with Retry-After and nothing is accepted. Unreadable travellers are listed ' +
+      'in `rejected`, never dropped. The same Idempotency-Key (or PAXLST interchange + message reference, or JSON messageRef) ' +
+      'from the same carrier returns the original receipt with `Idempotent-Replayed: true`.',
+  })
+  @ApiConsumes(...MANIFEST_MEDIA_TYPES)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Resubmissions with the same key are not published twice',
   })
   @ApiHeader({
     name: 'X-Correlation-Id',
@@ -34,25 +77,55 @@ export class ManifestsController {
   })
   @ApiBody({ schema: z.toJSONSchema(JsonManifestSchema, { io: 'input', unrepresentable: 'any' }) as object })
   @ApiResponse({ status: 202, type: ManifestReceipt })
-  @ApiResponse({ status: 400, description: 'Invalid manifest: every problem with its path' })
+  @ApiResponse({
+    status: 400,
+    description: 'Nothing could be accepted: every problem with its path or PAXLST segment',
+  })
   @ApiResponse({ status: 401, description: 'Missing or unknown API key' })
   @ApiResponse({ status: 403, description: 'A leg is operated by another carrier' })
+  @ApiResponse({ status: 409, description: 'The same submission is being processed right now' })
+  @ApiResponse({ status: 413, description: 'Body or traveller count over the limit' })
+  @ApiResponse({ status: 415, description: 'Content-Type not accepted' })
+  @ApiResponse({ status: 422, description: 'Idempotency key reused for a different message' })
+  @ApiResponse({ status: 429, description: 'Rate limit; see Retry-After' })
   @ApiResponse({
     status: 503,
     description: 'Broker unavailable: nothing accepted, retry after Retry-After seconds',
   })
   async submit(
     @CurrentCarrier() carrier: AuthenticatedCarrier,
-    @Body({ schema: JsonManifestSchema }) manifest: JsonManifest,
+    @Req() request: RawRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlationId: string | undefined,
-    @Res({ passthrough: true }) response: RetryableResponse,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ManifestReceipt> {
+    const contentType = mediaTypeOf(request.headers['content-type']);
+    const raw = request.rawBody ?? Buffer.alloc(0);
+    const incoming =
+      contentType === 'application/json'
+        ? readJsonManifest(raw, contentType, this.config.MAX_TRAVELLERS_PER_MANIFEST)
+        : MANIFEST_MEDIA_TYPES.includes(contentType)
+          ? readPaxlstManifest(raw, contentType, this.config.MAX_TRAVELLERS_PER_MANIFEST)
+          : unsupported(contentType);
     try {
-      return await this.manifests.submit(carrier, manifest, correlationId?.slice(0, 64) || randomUUID());
+      const outcome = await this.manifests.submit(
+        carrier,
+        incoming,
+        idempotencyKey?.trim().slice(0, 255) || undefined,
+        correlationId?.slice(0, 64) || randomUUID(),
+      );
+      if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+      return outcome.receipt;
     } catch (error) {
       if (error instanceof BrokerUnavailableException)
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }
+}
+
+function unsupported(contentType: string): never {
+  throw new UnsupportedMediaTypeException(
+    `Content-Type "${contentType}" is not accepted; send ${MANIFEST_MEDIA_TYPES.join(', ')}`,
+  );
 }

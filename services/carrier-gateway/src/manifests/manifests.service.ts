@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { TOPICS } from '@docscreen/contracts';
 import { EventPublisher } from '@docscreen/kafka';
@@ -7,10 +6,10 @@ import type { Logger } from '@docscreen/observability';
 import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
 import { GATEWAY_CONFIG } from '../config/config.module.js';
 import { SERVICE_NAME, SERVICE_VERSION, type GatewayConfig } from '../config/gateway-config.js';
-import { PrismaService } from '../database/prisma.service.js';
-import type { JsonManifest } from './dto/json-manifest.schema.js';
 import type { ManifestReceipt } from './dto/manifest-receipt.js';
 import { manifestFlightKey, passengerEvents } from './passenger-events.js';
+import type { IncomingManifest } from './submission.js';
+import { SubmissionsService } from './submissions.service.js';
 
 /** Raised when the broker did not acknowledge: the carrier must resend, nothing was accepted. */
 export class BrokerUnavailableException extends ServiceUnavailableException {
@@ -22,60 +21,78 @@ export class BrokerUnavailableException extends ServiceUnavailableException {
   }
 }
 
+export interface SubmissionOutcome {
+  receipt: ManifestReceipt;
+  replayed: boolean;
+}
+
 @Injectable()
 export class ManifestsService {
   constructor(
     private readonly publisher: EventPublisher,
-    private readonly prisma: PrismaService,
+    private readonly submissions: SubmissionsService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * Archives the message, publishes one event per accepted traveller and returns the receipt only once
+   * the broker has acknowledged all of them. A retry of the same submission republishes the same event
+   * ids, so nothing is screened twice.
+   */
   async submit(
     carrier: AuthenticatedCarrier,
-    manifest: JsonManifest,
+    incoming: IncomingManifest,
+    idempotencyKey: string | undefined,
     correlationId: string,
-  ): Promise<ManifestReceipt> {
-    const foreign = manifest.legs.filter((leg) => leg.carrierCode !== carrier.iataCode);
+  ): Promise<SubmissionOutcome> {
+    const { manifest } = incoming;
+    const foreign = [
+      ...new Set(manifest.legs.map((l) => l.carrierCode).filter((c) => c !== carrier.iataCode)),
+    ];
     if (foreign.length > 0) {
       throw new ForbiddenException(
-        `carrier ${carrier.iataCode} may only report its own flights; legs operated by ${[...new Set(foreign.map((l) => l.carrierCode))].join(', ')}`,
+        `carrier ${carrier.iataCode} may only report its own flights; this manifest has legs operated by ${foreign.join(', ')}`,
       );
     }
-    const submissionId = randomUUID();
+    const claim = await this.submissions.claim(
+      carrier.id,
+      incoming,
+      idempotencyKey ?? incoming.messageKey,
+      correlationId,
+    );
+    if (claim.kind === 'replay') return { receipt: claim.receipt, replayed: true };
+
     const receivedAt = new Date();
     const flightKey = manifestFlightKey(manifest);
     const events = passengerEvents(manifest, {
-      submissionId,
+      submissionId: claim.submissionId,
       correlationId,
       carrierCode: carrier.iataCode,
       receivedAt,
       producer: { name: SERVICE_NAME, version: SERVICE_VERSION },
+      format: incoming.format,
+      source: incoming.source,
     });
-
     try {
-      await this.publisher.publish(
-        TOPICS.PASSENGER_REPORTED,
-        events.map((message) => ({ key: flightKey, message })),
+      await withTimeout(
+        this.publisher.publish(
+          TOPICS.PASSENGER_REPORTED,
+          events.map((message) => ({ key: flightKey, message })),
+        ),
+        this.config.KAFKA_PUBLISH_TIMEOUT_MS,
       );
     } catch (error) {
-      this.logger.error({ error, submissionId, flightKey }, 'broker did not acknowledge a manifest');
+      this.logger.error(
+        { error, submissionId: claim.submissionId, flightKey },
+        'broker did not acknowledge a manifest',
+      );
+      await this.submissions.fail(claim.submissionId);
       throw new BrokerUnavailableException(this.config.BROKER_RETRY_AFTER_SECONDS);
     }
 
-    await this.prisma.manifestSubmission.create({
-      data: {
-        id: submissionId,
-        carrierId: carrier.id,
-        flightKey,
-        receivedAt,
-        travellerCount: events.length,
-        correlationId,
-      },
-    });
-    this.logger.info({ submissionId, flightKey, travellers: events.length }, 'manifest accepted');
-    return {
-      submissionId,
+    const receipt: ManifestReceipt = {
+      submissionId: claim.submissionId,
       correlationId,
       flightKey,
       receivedAt: receivedAt.toISOString(),
@@ -83,7 +100,26 @@ export class ManifestsService {
         travellerRef: event.traveller?.travellerRef ?? '',
         eventId: event.envelope?.eventId ?? '',
       })),
-      rejected: [],
+      rejected: incoming.rejected,
     };
+    await this.submissions.accept(claim.submissionId, receipt);
+    this.logger.info(
+      {
+        submissionId: claim.submissionId,
+        flightKey,
+        accepted: events.length,
+        rejected: incoming.rejected.length,
+      },
+      'manifest accepted',
+    );
+    return { receipt, replayed: false };
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no acknowledgement within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

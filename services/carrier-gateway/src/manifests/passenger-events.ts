@@ -14,6 +14,7 @@ import {
 } from '@docscreen/contracts';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { JsonManifest, JsonTraveller } from './dto/json-manifest.schema.js';
+import { stableUuid } from './stable-id.js';
 
 export interface SubmissionContext {
   submissionId: string;
@@ -21,6 +22,8 @@ export interface SubmissionContext {
   carrierCode: string;
   receivedAt: Date;
   producer: { name: string; version: string };
+  format: 'json' | 'paxlst';
+  source: { interchangeRef?: string; messageRef?: string; senderId?: string };
 }
 
 const DOCUMENT_TYPES: Record<string, DocumentType> = {
@@ -61,7 +64,13 @@ export function passengerEvents(manifest: JsonManifest, context: SubmissionConte
   );
   return manifest.travellers.map((traveller, index) =>
     create(PassengerReportedSchema, {
-      envelope: newEnvelope({ producer: context.producer, correlationId: context.correlationId }),
+      // Stable per submission and position: a retried submission republishes the same facts.
+      envelope: newEnvelope({
+        producer: context.producer,
+        correlationId: context.correlationId,
+        eventId: stableUuid(context.submissionId, String(index)),
+        occurredAt: context.receivedAt,
+      }),
       carrierCode: context.carrierCode,
       flightKey: key,
       legs,
