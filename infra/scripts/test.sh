@@ -7,12 +7,16 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
 rm -rf .run/test-results
+# Remember whether the broker was given (then it is not ours to stop) before defaulting the variable.
+broker_given="${KAFKA_BROKERS:+yes}"
 npx nx run-many -t build --outputStyle=stream
 node libs/cli/bin/docscreen.js stack up --infra
 
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+# Lets the broker-outage test stop and restart the local broker (only when the broker is ours).
+if [ -z "$broker_given" ]; then export DOCSCREEN_KAFKA_CONTROL="$root/infra/kafka/kafka.sh"; fi
 
 status=0
 npx prettier --check . || status=$?

@@ -1,6 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { ScreeningOutcome, TOPICS } from '@docscreen/contracts';
 import {
   createTestDatabase,
@@ -25,6 +24,7 @@ const SPECIMEN = [
 ];
 const TAMPERED = [SPECIMEN[0]!, SPECIMEN[1]!.replace('7408122F', '7408132F')];
 const CARRIER = 'XQ';
+const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 
 describe('spine: carrier → gateway → Kafka → screening', () => {
   let gatewayDb: TestDatabase;
@@ -50,7 +50,6 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
         'e2e_screening',
       ),
     ]);
-    apiKey = await registerCarrier(gatewayDb.url, CARRIER);
     otlp = await startOtlpReceiver();
     const common = {
       KAFKA_BROKERS: brokers.join(','),
@@ -63,7 +62,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
         name: 'carrier-gateway',
         serviceDir: path.join(ROOT, 'services/carrier-gateway'),
         port: await freePort(),
-        env: { ...common, DATABASE_URL: gatewayDb.url },
+        env: { ...common, DATABASE_URL: gatewayDb.url, ADMIN_TOKEN },
       }),
       startServiceProcess({
         name: 'screening',
@@ -73,6 +72,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
         env: { ...common, DATABASE_URL: screeningDb.url, KAFKA_GROUP_ID: `screening-e2e-${randomUUID()}` },
       }),
     ]);
+    apiKey = await registerCarrier(gateway.baseUrl, CARRIER);
   });
 
   afterAll(async () => {
@@ -221,23 +221,13 @@ function manifest(mrzs: string[][], carrier = CARRIER) {
   };
 }
 
-/** A carrier row and its API key, written as the gateway stores them (only the key's hash is kept). */
-async function registerCarrier(databaseUrl: string, iataCode: string): Promise<string> {
-  const prefix = randomBytes(4).toString('hex');
-  const key = `dsk_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const carrier = await client.query<{ id: string }>(
-      `INSERT INTO carrier (id, iata_code, name, contact_email) VALUES ($1, $2, 'E2E Air', 'ops@example.org') RETURNING id`,
-      [randomUUID(), iataCode],
-    );
-    await client.query(
-      `INSERT INTO carrier_api_key (id, carrier_id, key_prefix, key_hash) VALUES ($1, $2, $3, $4)`,
-      [randomUUID(), carrier.rows[0]!.id, prefix, createHash('sha256').update(key).digest('hex')],
-    );
-  } finally {
-    await client.end();
-  }
-  return key;
+/** Registers a carrier through the operators' API, as `docscreen carriers add` does. */
+async function registerCarrier(gatewayUrl: string, iataCode: string): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/v1/admin/carriers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ iataCode, name: 'E2E Air', contactEmail: 'ops@example.org' }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { apiKey: string }).apiKey;
 }

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { registerCarriersCommand } from './commands/carriers.command.js';
 import { registerDbCommand } from './commands/db.command.js';
 import { registerMrzCommand } from './commands/mrz.command.js';
 import { registerStackCommand } from './commands/stack.command.js';
+import { registerSubmitCommand } from './commands/submit.command.js';
 import { EXIT } from './exit-codes.js';
 
 const program = new Command()
@@ -16,6 +18,8 @@ const program = new Command()
 registerMrzCommand(program);
 registerStackCommand(program);
 registerDbCommand(program);
+registerCarriersCommand(program);
+registerSubmitCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,7 +11,9 @@ export interface ReadEvent<T extends Topic> {
 
 /**
  * Reads a topic from the beginning in a throwaway consumer group until `done` says the collected events
- * suffice, or fails after `timeoutMs` saying how many it saw.
+ * suffice AND everything already on the topic when the read began has been seen — so a test that counts
+ * events ("exactly two") also sees any duplicate written before it looked. Fails after `timeoutMs`
+ * saying how many it saw.
  */
 export async function readTopic<T extends Topic>(
   brokers: readonly string[],
@@ -26,6 +28,15 @@ export async function readTopic<T extends Topic>(
   });
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
   const events: ReadEvent<T>[] = [];
+  const admin = kafka.admin();
+  await admin.connect();
+  // Offsets to reach per partition: the high watermarks when the read began.
+  const pending = new Map(
+    (await admin.fetchTopicOffsets(topic))
+      .filter((p) => p.high !== p.low)
+      .map((p) => [p.partition, BigInt(p.high) - 1n]),
+  );
+  await admin.disconnect();
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -49,7 +60,8 @@ export async function readTopic<T extends Topic>(
               message: decodeEvent(topic, message.value ?? Buffer.alloc(0)),
               partition,
             });
-            if (done(events)) {
+            if ((pending.get(partition) ?? -1n) <= BigInt(message.offset)) pending.delete(partition);
+            if (pending.size === 0 && done(events)) {
               clearTimeout(timer);
               resolve();
             }

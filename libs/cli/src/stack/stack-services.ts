@@ -1,4 +1,5 @@
 import { fromRoot } from '../paths.js';
+import { localAdminToken } from './admin-token.js';
 
 /** What the local stack runs, in start order. Ports and database names match docker-compose.yml. */
 export interface StackService {
@@ -56,5 +57,6 @@ export function serviceEnvironment(
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
   };
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
+  if (service.name === 'carrier-gateway') env['ADMIN_TOKEN'] = localAdminToken();
   return env;
 }

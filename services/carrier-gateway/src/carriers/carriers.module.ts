@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AdminTokenGuard } from './admin-token.guard.js';
 import { CarrierAuthGuard } from './carrier-auth.guard.js';
+import { CarriersAdminController } from './carriers-admin.controller.js';
 import { CarriersService } from './carriers.service.js';
 
-@Module({ providers: [CarriersService, CarrierAuthGuard], exports: [CarriersService, CarrierAuthGuard] })
+@Module({
+  controllers: [CarriersAdminController],
+  providers: [CarriersService, CarrierAuthGuard, AdminTokenGuard],
+  exports: [CarriersService, CarrierAuthGuard],
+})
 export class CarriersModule {}

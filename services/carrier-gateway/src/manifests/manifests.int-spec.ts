@@ -1,0 +1,187 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { TOPICS } from '@docscreen/contracts';
+import {
+  createTestDatabase,
+  freePort,
+  readTopic,
+  startServiceProcess,
+  testInfrastructure,
+  type RunningService,
+  type TestDatabase,
+} from '@docscreen/testing';
+
+// The gateway as its own process on the real broker, database and Redis: what a carrier sees when it
+// resubmits, reuses a key, goes over its budget, or rotates its key, and what the archive keeps.
+
+const SERVICE_DIR = path.resolve(import.meta.dirname, '../..');
+const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+const RATE_LIMIT = 40;
+
+describe('carrier-gateway manifests', () => {
+  let db: TestDatabase;
+  let gateway: RunningService;
+  let brokers: string[];
+  let carrier: string;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    const infra = await testInfrastructure();
+    brokers = infra.kafkaBrokers;
+    db = await createTestDatabase(
+      infra.databaseUrl,
+      path.join(SERVICE_DIR, 'prisma/migrations'),
+      'gateway_int',
+    );
+    gateway = await startServiceProcess({
+      name: 'carrier-gateway',
+      serviceDir: SERVICE_DIR,
+      port: await freePort(),
+      env: {
+        KAFKA_BROKERS: brokers.join(','),
+        DATABASE_URL: db.url,
+        REDIS_URL: infra.redisUrl,
+        ADMIN_TOKEN,
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+        LOG_LEVEL: 'warn',
+      },
+    });
+    // A designator of its own per run: rate-limit counters in Redis outlive the test database.
+    carrier = `Q${randomBytes(1).toString('hex').slice(0, 1).toUpperCase()}`.replace(/[^A-Z0-9]/g, '7');
+    apiKey = await admin<{ apiKey: string }>('POST', '/v1/admin/carriers', {
+      iataCode: carrier,
+      name: 'Int Air',
+      contactEmail: 'ops@example.org',
+    }).then((r) => r.body.apiKey);
+  });
+
+  afterAll(async () => {
+    const code = await gateway?.stop();
+    await db?.drop();
+    expect(code).toBe(0);
+  });
+
+  async function admin<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${gateway.baseUrl}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  function submit(manifest: unknown, headers: Record<string, string> = {}, key = apiKey) {
+    return fetch(`${gateway.baseUrl}/v1/manifests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(manifest),
+    });
+  }
+
+  function manifest(flightNumber: string, travellers = 2) {
+    return {
+      legs: [
+        {
+          carrierCode: carrier,
+          flightNumber,
+          departureAirport: 'LHR',
+          arrivalAirport: 'ATH',
+          scheduledDepartureLocal: '2026-12-02T07:40',
+        },
+      ],
+      travellers: Array.from({ length: travellers }, (_, i) => ({
+        travellerRef: `P${i + 1}`,
+        surname: 'TRAVELLER',
+        birthDate: '1990-01-01',
+        sex: 'X',
+        nationality: 'UTO',
+        documents: [{ type: 'P', number: `X${i}0000001`, issuingState: 'UTO' }],
+      })),
+    };
+  }
+
+  it('answers a resubmission with the original receipt and publishes nothing twice', async () => {
+    const body = manifest('4411');
+    const key = randomUUID();
+    const first = await submit(body, { 'idempotency-key': key });
+    const second = await submit(body, { 'idempotency-key': key });
+    const [a, b] = [await first.json(), await second.json()] as {
+      submissionId: string;
+      accepted: { eventId: string }[];
+    }[];
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(b).toEqual(a);
+
+    const eventIds = new Set(a!.accepted.map((t) => t.eventId));
+    const events = await readTopic(brokers, TOPICS.PASSENGER_REPORTED, (seen) =>
+      [...eventIds].every((id) => seen.some((e) => e.message.envelope?.eventId === id)),
+    );
+    const ours = events.filter((e) => eventIds.has(e.message.envelope?.eventId ?? ''));
+    expect(ours).toHaveLength(2);
+    expect(ours.every((e) => e.key === `${carrier}4411/2026-12-02`)).toBe(true);
+  });
+
+  it('refuses an idempotency key reused for a different message (422)', async () => {
+    const key = randomUUID();
+    expect((await submit(manifest('4412'), { 'idempotency-key': key })).status).toBe(202);
+    const reused = await submit(manifest('4413'), { 'idempotency-key': key });
+    expect(reused.status).toBe(422);
+  });
+
+  it('archives the raw message with its digest, receipt and scheduled departure', async () => {
+    const response = await submit(manifest('4414', 1));
+    const receipt = (await response.json()) as { submissionId: string };
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT status, format, raw_message, raw_sha256, scheduled_departure_local, accepted_count, receipt, archive_expires_at > now() + interval '80 days' AS kept
+         FROM manifest_submission WHERE id = $1`,
+      [receipt.submissionId],
+    );
+    await client.end();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      status: 'accepted',
+      format: 'json',
+      scheduled_departure_local: '2026-12-02T07:40',
+      accepted_count: 1,
+      kept: true,
+    });
+    expect(JSON.parse((rows[0].raw_message as Buffer).toString('utf8'))).toEqual(manifest('4414', 1));
+    expect(rows[0].receipt.submissionId).toBe(receipt.submissionId);
+  });
+
+  it('rotates a key: the old one stops working at once', async () => {
+    const rotated = await admin<{ apiKey: string }>('POST', `/v1/admin/carriers/${carrier}/keys`);
+    expect(rotated.status).toBe(201);
+    expect((await submit(manifest('4415', 1), {}, apiKey)).status).toBe(401);
+    apiKey = rotated.body.apiKey;
+    expect((await submit(manifest('4415', 1))).status).toBe(202);
+    const listed = await admin<{ iataCode: string; activeKeys: unknown[] }[]>('GET', '/v1/admin/carriers');
+    expect(listed.body.find((c) => c.iataCode === carrier)?.activeKeys).toHaveLength(1);
+    expect(JSON.stringify(listed.body)).not.toContain(apiKey);
+  });
+
+  it('refuses the operators’ API without the operator token', async () => {
+    const response = await fetch(`${gateway.baseUrl}/v1/admin/carriers`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('limits a carrier’s requests per minute with 429 and Retry-After', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < RATE_LIMIT + 5; i++) {
+      const response = await submit({ legs: [], travellers: [] });
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter = response.headers.get('retry-after');
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 400)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+  });
+});
