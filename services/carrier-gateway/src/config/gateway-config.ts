@@ -27,7 +27,10 @@ export const GATEWAY_ENV = z.object({
   /** Requests one carrier may make per minute; more get 429 with Retry-After. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Bearer token of the operators' API (/v1/admin); unset, that API is disabled. */
-  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(24, 'must be at least 24 characters').optional(),
+  ),
 });
 
 export type GatewayConfig = z.output<typeof GATEWAY_ENV>;

@@ -1,0 +1,68 @@
+/**
+ * State shared by the PAXLST mappers while one interchange is read: where defects go, the year that
+ * two-digit years are placed against, and the running traveller number.
+ */
+import { type DefectCode, type DefectOptions, type PaxlstError, defect } from '../errors.js';
+import { type DateKind, readDate } from '../dates.js';
+import { type Segment, rawValueAt, valueAt } from '../segment.js';
+import type { PaxlstTraveller } from './types.js';
+
+export class MappingContext {
+  readonly errors: PaxlstError[] = [];
+  private travellers = 0;
+
+  constructor(public referenceYear: number) {}
+
+  nextTravellerIndex(): number {
+    return ++this.travellers;
+  }
+
+  /** Records a defect; with a traveller it is also listed on that traveller. */
+  report(
+    segment: Segment | undefined,
+    code: DefectCode,
+    message: string,
+    options: DefectOptions & { traveller?: PaxlstTraveller } = {},
+  ): void {
+    const { traveller, ...rest } = options;
+    const error = defect(segment, code, message, {
+      ...rest,
+      ...(traveller ? { travellerIndex: traveller.index } : {}),
+    });
+    this.errors.push(error);
+    traveller?.errors.push(error);
+  }
+
+  /**
+   * Reads a date held in component 2 of element `element` with its format in component 3 (the DTM
+   * C507 layout), reporting a bad or padded value. Returns the ISO string, or undefined.
+   */
+  date(
+    segment: Segment,
+    kind: DateKind,
+    what: string,
+    traveller?: PaxlstTraveller,
+    element = 1,
+  ): string | undefined {
+    const raw = rawValueAt(segment, element, 2);
+    const value = raw.trim();
+    const format = valueAt(segment, element, 3);
+    const where = { element, component: 2, ...(traveller ? { traveller } : {}) };
+    if (value === '') {
+      this.report(segment, 'missing-value', `no ${what} in ${segment.tag} ${element}.2`, where);
+      return undefined;
+    }
+    const reading = readDate(value, format, kind, this.referenceYear);
+    if (!reading.ok) {
+      this.report(segment, 'bad-date', `${what}: ${reading.reason}`, where);
+      return undefined;
+    }
+    if (raw !== value) {
+      this.report(segment, 'bad-date', `${what} ${JSON.stringify(raw)} has stray spaces; read as ${reading.iso}`, {
+        ...where,
+        severity: 'warning',
+      });
+    }
+    return reading.iso;
+  }
+}
