@@ -34,22 +34,25 @@ export class MappingContext {
   }
 
   /**
-   * Reads a date held in component 2 of element `element` with its format in component 3 (the DTM
-   * C507 layout), reporting a bad or padded value. Returns the ISO string, or undefined.
+   * Reads a date, by default the DTM C507 layout: value in element 1 component 2, format code in the
+   * component after it. `at` moves it elsewhere or fixes the format (legacy US writes bare YYMMDD).
+   * Reports a missing, impossible or space-padded value; returns the ISO string or undefined.
    */
   date(
     segment: Segment,
     kind: DateKind,
     what: string,
     traveller?: PaxlstTraveller,
-    element = 1,
+    at: { element?: number; component?: number; format?: string } = {},
   ): string | undefined {
-    const raw = rawValueAt(segment, element, 2);
+    const element = at.element ?? 1;
+    const component = at.component ?? 2;
+    const raw = rawValueAt(segment, element, component);
     const value = raw.trim();
-    const format = valueAt(segment, element, 3);
-    const where = { element, component: 2, ...(traveller ? { traveller } : {}) };
+    const format = at.format ?? valueAt(segment, element, component + 1);
+    const where = { element, component, ...(traveller ? { traveller } : {}) };
     if (value === '') {
-      this.report(segment, 'missing-value', `no ${what} in ${segment.tag} ${element}.2`, where);
+      this.report(segment, 'missing-value', `no ${what} in ${segment.tag} ${element}.${component}`, where);
       return undefined;
     }
     const reading = readDate(value, format, kind, this.referenceYear);

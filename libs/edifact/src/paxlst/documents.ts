@@ -80,7 +80,7 @@ export function pdtDocument(segment: Segment, ctx: MappingContext, traveller: Pa
     ctx.report(segment, 'missing-document-number', 'no document number after "/" in PDT 1.1; the document is left out', { element: 1, component: 1, traveller });
   }
   if (valueAt(segment, 1, 2) !== '') {
-    const iso = ctx.date(segment, 'expiry', 'document expiry date', traveller, 1);
+    const iso = ctx.date(segment, 'expiry', 'document expiry date', traveller, { format: '101' });
     if (iso) document.expiryDate = iso;
   }
   const state = valueAt(segment, 1, 3);
