@@ -4,7 +4,8 @@ import { ScreeningOutcome, TOPICS } from '@docscreen/contracts';
 import {
   createTestDatabase,
   freePort,
-  readTopic,
+  openTopicReader,
+  positionGroupAtEnd,
   startOtlpReceiver,
   startServiceProcess,
   testInfrastructure,
@@ -57,6 +58,9 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,
       LOG_LEVEL: 'info',
     };
+    // A new group starts at the earliest offset (no traveller missed); this one skips earlier runs' events.
+    const screeningGroup = `screening-e2e-${randomUUID()}`;
+    await positionGroupAtEnd(brokers, screeningGroup, TOPICS.PASSENGER_REPORTED);
     [gateway, screening] = await Promise.all([
       startServiceProcess({
         name: 'carrier-gateway',
@@ -68,8 +72,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
         name: 'screening',
         serviceDir: path.join(ROOT, 'services/screening'),
         port: await freePort(),
-        // A group of its own: this run's screening must see this run's events, whatever else runs.
-        env: { ...common, DATABASE_URL: screeningDb.url, KAFKA_GROUP_ID: `screening-e2e-${randomUUID()}` },
+        env: { ...common, DATABASE_URL: screeningDb.url, KAFKA_GROUP_ID: screeningGroup },
       }),
     ]);
     apiKey = await registerCarrier(gateway.baseUrl, CARRIER);
@@ -85,6 +88,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
 
   it('screens each reported traveller once, in one trace from the HTTP request to screening', async () => {
     const correlationId = randomUUID();
+    const reader = await openTopicReader(brokers, TOPICS.SCREENING_COMPLETED);
     const response = await fetch(`${gateway.baseUrl}/v1/manifests`, {
       method: 'POST',
       headers: {
@@ -103,7 +107,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     expect(receipt.accepted.map((t) => t.travellerRef)).toEqual(['T1', 'T2']);
 
     const eventIds = new Set(receipt.accepted.map((t) => t.eventId));
-    const completed = await readTopic(brokers, TOPICS.SCREENING_COMPLETED, (events) =>
+    const completed = await reader.read((events) =>
       [...eventIds].every((id) => events.some((e) => e.message.passengerEventId === id)),
     );
     const ours = completed.filter((e) => eventIds.has(e.message.passengerEventId));

@@ -8,8 +8,7 @@
 export type DateKind = 'birth' | 'issue' | 'expiry' | 'flight';
 
 export type DateReading =
-  | { ok: true; /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` */ iso: string }
-  | { ok: false; reason: string };
+  { ok: true; /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` */ iso: string } | { ok: false; reason: string };
 
 interface Layout {
   century: boolean;
@@ -62,7 +61,10 @@ export function readDate(value: string, format: string, kind: DateKind, referenc
   if (!layout) {
     return format === ''
       ? { ok: false, reason: `${JSON.stringify(value)} is not a date (6, 8, 10, 12 or 14 digits expected)` }
-      : { ok: false, reason: `date format code ${format} is not supported (${KNOWN_DATE_FORMATS.join(', ')})` };
+      : {
+          ok: false,
+          reason: `date format code ${format} is not supported (${KNOWN_DATE_FORMATS.join(', ')})`,
+        };
   }
   if (!/^\d+$/.test(value) || value.length !== layout.length) {
     return { ok: false, reason: `${JSON.stringify(value)} does not match format ${code} (${layout.name})` };
@@ -72,7 +74,8 @@ export function readDate(value: string, format: string, kind: DateKind, referenc
   const year = layout.century ? take(4) : centuryOf(take(2), kind, referenceYear);
   const month = take(2);
   const day = take(2);
-  if (month < 1 || month > 12) return { ok: false, reason: `${value} is not a date: there is no month ${pad(month)}` };
+  if (month < 1 || month > 12)
+    return { ok: false, reason: `${value} is not a date: there is no month ${pad(month)}` };
   if (day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, reason: `${value} is not a date: ${year}-${pad(month)} has no day ${pad(day)}` };
   }

@@ -33,7 +33,11 @@ export function readEdifact(text: string): EdifactInterchange {
   const start = findStart(text);
   if (!start) {
     errors.push(
-      defect(undefined, 'not-edifact', 'no UNA, UNB or UNH segment found: this is not an EDIFACT interchange'),
+      defect(
+        undefined,
+        'not-edifact',
+        'no UNA, UNB or UNH segment found: this is not an EDIFACT interchange',
+      ),
     );
     return { separators: { ...DEFAULT_SEPARATORS }, serviceStringAdvice: false, segments: [], errors };
   }
@@ -58,10 +62,15 @@ export function readEdifact(text: string): EdifactInterchange {
     serviceStringAdvice = !una.rejected;
     for (const problem of una.problems) {
       errors.push(
-        defect(segment, 'bad-service-string', una.rejected ? `${problem}; default separators used` : problem, {
-          element: 1,
-          severity: una.rejected ? 'error' : 'warning',
-        }),
+        defect(
+          segment,
+          'bad-service-string',
+          una.rejected ? `${problem}; default separators used` : problem,
+          {
+            element: 1,
+            severity: una.rejected ? 'error' : 'warning',
+          },
+        ),
       );
     }
     from = start.at + UNA_LENGTH;
@@ -80,12 +89,24 @@ export function readEdifact(text: string): EdifactInterchange {
   for (const raw of tokens.segments) segments.push(toSegment(raw, segments.length + 1, errors));
 
   if (inferred) {
-    errors.push(defect(segments.find((s) => s.tag === 'UNB'), 'separators-inferred', inferred, { severity: 'warning' }));
+    errors.push(
+      defect(
+        segments.find((s) => s.tag === 'UNB'),
+        'separators-inferred',
+        inferred,
+        { severity: 'warning' },
+      ),
+    );
   }
   const first = segments[0];
   if (leading !== '' && first) {
     errors.push(
-      defect(first, 'leading-text-ignored', `${start.at} characters before ${start.tag} ignored (a telex or mail envelope?): ${JSON.stringify(leading.slice(0, 40))}`, { severity: 'warning' }),
+      defect(
+        first,
+        'leading-text-ignored',
+        `${start.at} characters before ${start.tag} ignored (a telex or mail envelope?): ${JSON.stringify(leading.slice(0, 40))}`,
+        { severity: 'warning' },
+      ),
     );
   }
   reportLiberties(tokens, segments, segments.length - tokens.segments.length, errors);
@@ -98,51 +119,92 @@ function toSegment(raw: RawSegment, index: number, errors: EdifactError[]): Segm
   const segment: Segment = { index, tag, elements: raw.elements.slice(1), offset: raw.offset };
   if (!VALID_TAG.test(tag)) {
     errors.push(
-      defect(segment, 'bad-segment-tag', `${JSON.stringify(written)} is not a segment tag (three letters or digits expected)`),
+      defect(
+        segment,
+        'bad-segment-tag',
+        `${JSON.stringify(written)} is not a segment tag (three letters or digits expected)`,
+      ),
     );
   } else if (written !== tag) {
     errors.push(
-      defect(segment, 'space-in-tag', `segment tag written as ${JSON.stringify(written)}; read as ${tag}`, { severity: 'warning' }),
+      defect(segment, 'space-in-tag', `segment tag written as ${JSON.stringify(written)}; read as ${tag}`, {
+        severity: 'warning',
+      }),
     );
   }
   if ((raw.elements[0]?.length ?? 0) > 1) {
     errors.push(
-      defect(segment, 'bad-segment-tag', `the tag ${tag} is followed by a component separator instead of an element separator`, { severity: 'warning' }),
+      defect(
+        segment,
+        'bad-segment-tag',
+        `the tag ${tag} is followed by a component separator instead of an element separator`,
+        { severity: 'warning' },
+      ),
     );
   }
   if (!raw.terminated) {
     errors.push(
-      defect(segment, 'unterminated-segment', 'the text ends inside this segment: no segment terminator after it', { severity: 'warning' }),
+      defect(
+        segment,
+        'unterminated-segment',
+        'the text ends inside this segment: no segment terminator after it',
+        { severity: 'warning' },
+      ),
     );
   }
   return segment;
 }
 
 /** Turns what the tokeniser tolerated into warnings, each pointing at the first place it happened. */
-function reportLiberties(tokens: ReturnType<typeof tokenise>, segments: Segment[], shift: number, errors: EdifactError[]): void {
+function reportLiberties(
+  tokens: ReturnType<typeof tokenise>,
+  segments: Segment[],
+  shift: number,
+  errors: EdifactError[],
+): void {
   const at = (tokenIndex: number): Segment | undefined =>
     segments[Math.min(tokenIndex + shift, segments.length - 1)];
   const control = tokens.controlCharacters;
   if (control.count > 0) {
     errors.push(
-      defect(at(control.firstSegment), 'control-characters', `${control.count} control character(s) (such as SOH/STX/ETX of a telex envelope) removed, the first at character ${control.firstOffset}`, { severity: 'warning' }),
+      defect(
+        at(control.firstSegment),
+        'control-characters',
+        `${control.count} control character(s) (such as SOH/STX/ETX of a telex envelope) removed, the first at character ${control.firstOffset}`,
+        { severity: 'warning' },
+      ),
     );
   }
   const typographic = tokens.typographicTerminators;
   if (typographic.count > 0) {
     errors.push(
-      defect(at(typographic.firstSegment), 'typographic-terminator', `${typographic.count} typographic apostrophe(s) (’ or ‘) read as segment terminators; the terminator is '`, { severity: 'warning' }),
+      defect(
+        at(typographic.firstSegment),
+        'typographic-terminator',
+        `${typographic.count} typographic apostrophe(s) (’ or ‘) read as segment terminators; the terminator is '`,
+        { severity: 'warning' },
+      ),
     );
   }
   if (tokens.emptySegments.count > 0) {
     errors.push(
-      defect(undefined, 'empty-segment', `${tokens.emptySegments.count} empty segment(s) (two terminators in a row) skipped, the first at character ${tokens.emptySegments.firstOffset}`, { severity: 'warning' }),
+      defect(
+        undefined,
+        'empty-segment',
+        `${tokens.emptySegments.count} empty segment(s) (two terminators in a row) skipped, the first at character ${tokens.emptySegments.firstOffset}`,
+        { severity: 'warning' },
+      ),
     );
   }
   const last = segments[segments.length - 1];
   if (tokens.trailing && last) {
     errors.push(
-      defect(last, 'trailing-text-ignored', `text after UNZ ignored: ${JSON.stringify(tokens.trailing.text.slice(0, 40))}`, { severity: 'warning' }),
+      defect(
+        last,
+        'trailing-text-ignored',
+        `text after UNZ ignored: ${JSON.stringify(tokens.trailing.text.slice(0, 40))}`,
+        { severity: 'warning' },
+      ),
     );
   }
 }

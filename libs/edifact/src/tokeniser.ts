@@ -86,7 +86,10 @@ export function tokenise(text: string, from: number, separators: Separators): To
 
   /** True when what follows a typographic apostrophe looks like the next segment or the end. */
   const segmentFollows = (at: number): boolean => {
-    while (at < n && (isBlank(text.charCodeAt(at)) || text.charCodeAt(at) === CR || text.charCodeAt(at) === LF)) {
+    while (
+      at < n &&
+      (isBlank(text.charCodeAt(at)) || text.charCodeAt(at) === CR || text.charCodeAt(at) === LF)
+    ) {
       at++;
     }
     if (at >= n) return true;

@@ -9,7 +9,7 @@ import {
   type PassengerReported,
 } from '@docscreen/contracts';
 import { createLogger } from '@docscreen/observability';
-import { testInfrastructure, waitFor } from '@docscreen/testing';
+import { positionGroupAtEnd, testInfrastructure, waitFor } from '@docscreen/testing';
 import { PermanentEventError } from './errors.js';
 import { EventConsumer, type ConsumedEvent } from './event-consumer.js';
 import { EventPublisher } from './event-publisher.js';
@@ -38,6 +38,7 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
 
   beforeAll(async () => {
     const infra = await testInfrastructure();
+    brokers = infra.kafkaBrokers;
     kafka = new Kafka({
       clientId: 'kafka-int-spec',
       brokers: infra.kafkaBrokers,
@@ -53,7 +54,11 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     await publisher.disconnect();
   });
 
-  function consumer(groupId: string, maxAttempts = 3): EventConsumer {
+  let brokers: string[];
+
+  /** A consumer in a group of its own, positioned after every earlier run's events. */
+  async function consumer(groupId: string, maxAttempts = 3): Promise<EventConsumer> {
+    await positionGroupAtEnd(brokers, groupId, TOPICS.PASSENGER_REPORTED);
     const c = new EventConsumer(kafka, {
       groupId,
       topics: [TOPICS.PASSENGER_REPORTED],
@@ -70,7 +75,9 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const ref = randomUUID();
     const sent = passenger(ref);
     const received: ConsumedEvent[] = [];
-    await consumer(`int-${randomUUID()}`).start(async (event) => {
+    await (
+      await consumer(`int-${randomUUID()}`)
+    ).start(async (event) => {
       received.push(event);
     });
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: sent.flightKey, message: sent }]);
@@ -87,7 +94,9 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const ref = randomUUID();
     let attempts = 0;
     const handled: string[] = [];
-    await consumer(`int-${randomUUID()}`).start(async (event) => {
+    await (
+      await consumer(`int-${randomUUID()}`)
+    ).start(async (event) => {
       if ((event.message as PassengerReported).traveller?.travellerRef !== ref) return;
       attempts += 1;
       if (attempts < 3) throw new Error('database briefly unavailable');
@@ -102,7 +111,9 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const groupId = `int-${randomUUID()}`;
     const [poison, next] = [randomUUID(), randomUUID()];
     const handled: string[] = [];
-    await consumer(groupId, 2).start(async (event) => {
+    await (
+      await consumer(groupId, 2)
+    ).start(async (event) => {
       const ref = (event.message as PassengerReported).traveller?.travellerRef ?? '';
       if (ref === poison) throw new PermanentEventError('contract-violation', 'traveller without documents');
       handled.push(ref);

@@ -10,3 +10,5 @@ export { createValidationPipe } from './http/validation.pipe.js';
 export { configureHttpApp } from './http/configure-http-app.js';
 export type { HttpAppOptions } from './http/configure-http-app.js';
 export { requireContentType } from './http/content-type.middleware.js';
+export { KAFKA, KafkaModule } from './kafka/kafka.module.js';
+export type { KafkaModuleOptions } from './kafka/kafka.module.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { decodeEvent, type EventOf, type Topic } from '@docscreen/contracts';
 
 export interface ReadEvent<T extends Topic> {
@@ -9,41 +9,100 @@ export interface ReadEvent<T extends Topic> {
   partition: number;
 }
 
+export interface TopicReader<T extends Topic> {
+  /**
+   * Reads what was written since the reader was opened, until `done` says the events suffice AND every
+   * event already on the topic when `read` was called has been seen — so a test that counts ("exactly
+   * two") also sees a duplicate written before it looked. Fails after `timeoutMs` saying what it saw.
+   */
+  read(done: (events: ReadEvent<T>[]) => boolean, timeoutMs?: number): Promise<ReadEvent<T>[]>;
+}
+
+const client = (brokers: readonly string[]) =>
+  new Kafka({ clientId: 'docscreen-test-reader', brokers: [...brokers], logLevel: logLevel.NOTHING });
+
+async function highWatermarks(admin: Admin, topic: string): Promise<Map<number, bigint>> {
+  return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+}
+
 /**
- * Reads a topic from the beginning in a throwaway consumer group until `done` says the collected events
- * suffice AND everything already on the topic when the read began has been seen — so a test that counts
- * events ("exactly two") also sees any duplicate written before it looked. Fails after `timeoutMs`
- * saying how many it saw.
+ * Snapshots the topic's end now; `read` later sees only what came after. Open it before the action a
+ * test observes: the topics of a long-lived broker hold every earlier run's events.
  */
-export async function readTopic<T extends Topic>(
+export async function openTopicReader<T extends Topic>(
   brokers: readonly string[],
   topic: T,
-  done: (events: ReadEvent<T>[]) => boolean,
-  timeoutMs = 30_000,
-): Promise<ReadEvent<T>[]> {
-  const kafka = new Kafka({
-    clientId: 'docscreen-test-reader',
-    brokers: [...brokers],
-    logLevel: logLevel.NOTHING,
-  });
-  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
-  const events: ReadEvent<T>[] = [];
+): Promise<TopicReader<T>> {
+  const kafka = client(brokers);
   const admin = kafka.admin();
   await admin.connect();
-  // Offsets to reach per partition: the high watermarks when the read began.
-  const pending = new Map(
-    (await admin.fetchTopicOffsets(topic))
-      .filter((p) => p.high !== p.low)
-      .map((p) => [p.partition, BigInt(p.high) - 1n]),
-  );
+  const start = await highWatermarks(admin, topic);
   await admin.disconnect();
+  return { read: (done, timeoutMs = 30_000) => readFrom(kafka, topic, start, done, timeoutMs) };
+}
+
+/** Gives a consumer group that has never run committed offsets at the topic's current end. */
+export async function positionGroupAtEnd(
+  brokers: readonly string[],
+  groupId: string,
+  topic: Topic,
+): Promise<void> {
+  const admin = client(brokers).admin();
+  await admin.connect();
+  try {
+    const ends = await highWatermarks(admin, topic);
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: [...ends].map(([partition, offset]) => ({ partition, offset: offset.toString() })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function readFrom<T extends Topic>(
+  kafka: Kafka,
+  topic: T,
+  start: Map<number, bigint>,
+  done: (events: ReadEvent<T>[]) => boolean,
+  timeoutMs: number,
+): Promise<ReadEvent<T>[]> {
+  const groupId = `test-reader-${randomUUID()}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await highWatermarks(admin, topic);
+  await admin.setOffsets({
+    groupId,
+    topic,
+    partitions: [...ends].map(([partition]) => ({
+      partition,
+      offset: (start.get(partition) ?? 0n).toString(),
+    })),
+  });
+  await admin.disconnect();
+  // Partitions that already hold events the reader must see before it may stop.
+  const pending = new Set(
+    [...ends].filter(([partition, end]) => end > (start.get(partition) ?? 0n)).map(([p]) => p),
+  );
+
+  const consumer = kafka.consumer({ groupId });
+  const events: ReadEvent<T>[] = [];
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topic });
     await new Promise<void>((resolve, reject) => {
+      const finish = () => {
+        if (pending.size === 0 && done(events)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
       const timer = setTimeout(
         () =>
-          reject(new Error(`timed out after ${timeoutMs} ms reading ${topic}: saw ${events.length} events`)),
+          reject(
+            new Error(`timed out after ${timeoutMs} ms reading ${topic}: saw ${events.length} new events`),
+          ),
         timeoutMs,
       );
       consumer
@@ -60,14 +119,12 @@ export async function readTopic<T extends Topic>(
               message: decodeEvent(topic, message.value ?? Buffer.alloc(0)),
               partition,
             });
-            if ((pending.get(partition) ?? -1n) <= BigInt(message.offset)) pending.delete(partition);
-            if (pending.size === 0 && done(events)) {
-              clearTimeout(timer);
-              resolve();
-            }
+            if (BigInt(message.offset) + 1n >= (ends.get(partition) ?? 0n)) pending.delete(partition);
+            finish();
           },
         })
         .catch(reject);
+      finish();
     });
     return events;
   } finally {

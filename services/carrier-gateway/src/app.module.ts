@@ -1,19 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
+import { TOPICS } from '@docscreen/contracts';
 import {
   HealthModule,
+  KAFKA,
+  KafkaModule,
   kafkaProbe,
   ObservabilityModule,
   postgresProbe,
   redisProbe,
 } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
-import { ConfigModule } from './config/config.module.js';
+import { ConfigModule, GATEWAY_CONFIG } from './config/config.module.js';
+import { SERVICE_NAME, type GatewayConfig } from './config/gateway-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { ManifestsModule } from './manifests/manifests.module.js';
-import { KAFKA, MessagingModule, REDIS } from './messaging/messaging.module.js';
+import { REDIS, RedisModule } from './messaging/redis.module.js';
 
 @Module({})
 export class AppModule {
@@ -24,7 +28,16 @@ export class AppModule {
         ObservabilityModule.forRoot(logger),
         ConfigModule,
         DatabaseModule,
-        MessagingModule,
+        RedisModule,
+        KafkaModule.forRoot({
+          inject: [GATEWAY_CONFIG],
+          // The gateway owns the passenger topic: 12 partitions keyed by flight.
+          useFactory: (config: GatewayConfig) => ({
+            clientId: SERVICE_NAME,
+            brokers: config.KAFKA_BROKERS,
+            topics: [{ topic: TOPICS.PASSENGER_REPORTED, numPartitions: 12 }],
+          }),
+        }),
         HealthModule.forProbes({
           inject: [KAFKA, PrismaService, REDIS],
           useFactory: (kafka: Kafka, prisma: PrismaService, redis: Redis) => [

@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { EventPublisher } from '@docscreen/kafka';
-import { configureHttpApp, KafkaEventServer, NestLogger } from '@docscreen/nest-platform';
+import { configureHttpApp, KAFKA, KafkaEventServer, NestLogger } from '@docscreen/nest-platform';
 import { createLogger } from '@docscreen/observability';
 import { AppModule } from './app.module.js';
 import { screeningConfig, SERVICE_NAME, SERVICE_VERSION } from './config/screening-config.js';
 import { ConsumerHandle } from './messaging/consumer-handle.js';
-import { KAFKA } from './messaging/messaging.module.js';
 
 const config = screeningConfig();
 const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.LOG_LEVEL });

@@ -61,10 +61,15 @@ export class MappingContext {
       return undefined;
     }
     if (raw !== value) {
-      this.report(segment, 'bad-date', `${what} ${JSON.stringify(raw)} has stray spaces; read as ${reading.iso}`, {
-        ...where,
-        severity: 'warning',
-      });
+      this.report(
+        segment,
+        'bad-date',
+        `${what} ${JSON.stringify(raw)} has stray spaces; read as ${reading.iso}`,
+        {
+          ...where,
+          severity: 'warning',
+        },
+      );
     }
     return reading.iso;
   }

@@ -16,22 +16,46 @@ export interface OpenDocument {
 }
 
 /** DOC+P:110:111+YY3478621G: type in 1.1 (the code list in 1.2/1.3 is ignored), number in 2.1. */
-export function openDocument(segment: Segment, ctx: MappingContext, traveller: PaxlstTraveller): OpenDocument {
+export function openDocument(
+  segment: Segment,
+  ctx: MappingContext,
+  traveller: PaxlstTraveller,
+): OpenDocument {
   const type = valueAt(segment, 1).toUpperCase();
   const number = valueAt(segment, 2);
   if (type === '') {
-    ctx.report(segment, 'missing-document-type', `document ${number || '(no number)'} has no type code in DOC 1.1 (P, V, I…)`, { element: 1, component: 1, traveller });
+    ctx.report(
+      segment,
+      'missing-document-type',
+      `document ${number || '(no number)'} has no type code in DOC 1.1 (P, V, I…)`,
+      { element: 1, component: 1, traveller },
+    );
   } else if (!DOCUMENT_TYPES.has(type)) {
-    ctx.report(segment, 'unknown-qualifier', `document type code ${JSON.stringify(type)} is not a known travel document type (${[...DOCUMENT_TYPES].join(', ')})`, { element: 1, component: 1, traveller, severity: 'warning' });
+    ctx.report(
+      segment,
+      'unknown-qualifier',
+      `document type code ${JSON.stringify(type)} is not a known travel document type (${[...DOCUMENT_TYPES].join(', ')})`,
+      { element: 1, component: 1, traveller, severity: 'warning' },
+    );
   }
   if (number === '') {
-    ctx.report(segment, 'missing-document-number', `${type ? `document of type ${type}` : 'document'} has no number in DOC 2; it is left out`, { element: 2, traveller });
+    ctx.report(
+      segment,
+      'missing-document-number',
+      `${type ? `document of type ${type}` : 'document'} has no number in DOC 2; it is left out`,
+      { element: 2, traveller },
+    );
   }
   return { document: { segment: segment.index, type, number }, segment };
 }
 
 /** DTM inside a DOC group. Returns false for a qualifier that is not a document date. */
-export function documentDate(open: OpenDocument, segment: Segment, ctx: MappingContext, traveller: PaxlstTraveller): boolean {
+export function documentDate(
+  open: OpenDocument,
+  segment: Segment,
+  ctx: MappingContext,
+  traveller: PaxlstTraveller,
+): boolean {
   const qualifier = valueAt(segment, 1);
   if (qualifier === DATE_QUALIFIERS.expiry) {
     const iso = ctx.date(segment, 'expiry', 'document expiry date', traveller);
@@ -57,10 +81,15 @@ export function closeDocument(open: OpenDocument, ctx: MappingContext, traveller
   const { document } = open;
   if (!document.issuingState) {
     const at = open.issuingStateSegment ?? open.segment;
-    ctx.report(at, 'missing-issuing-state', `document ${document.number || '(no number)'} has no issuing state (LOC 91)`, {
-      ...(open.issuingStateSegment ? { element: 2 } : {}),
-      traveller,
-    });
+    ctx.report(
+      at,
+      'missing-issuing-state',
+      `document ${document.number || '(no number)'} has no issuing state (LOC 91)`,
+      {
+        ...(open.issuingStateSegment ? { element: 2 } : {}),
+        traveller,
+      },
+    );
   }
   if (document.number !== '') traveller.documents.push(document);
 }
@@ -74,10 +103,19 @@ export function pdtDocument(segment: Segment, ctx: MappingContext, traveller: Pa
   const number = rest.join('/').trim();
   const document: PaxlstDocument = { segment: segment.index, type: type.trim().toUpperCase(), number };
   if (document.type === '') {
-    ctx.report(segment, 'missing-document-type', 'no document type before "/" in PDT 1.1', { element: 1, component: 1, traveller });
+    ctx.report(segment, 'missing-document-type', 'no document type before "/" in PDT 1.1', {
+      element: 1,
+      component: 1,
+      traveller,
+    });
   }
   if (number === '') {
-    ctx.report(segment, 'missing-document-number', 'no document number after "/" in PDT 1.1; the document is left out', { element: 1, component: 1, traveller });
+    ctx.report(
+      segment,
+      'missing-document-number',
+      'no document number after "/" in PDT 1.1; the document is left out',
+      { element: 1, component: 1, traveller },
+    );
   }
   if (valueAt(segment, 1, 2) !== '') {
     const iso = ctx.date(segment, 'expiry', 'document expiry date', traveller, { format: '101' });
@@ -85,7 +123,12 @@ export function pdtDocument(segment: Segment, ctx: MappingContext, traveller: Pa
   }
   const state = valueAt(segment, 1, 3);
   if (state === '') {
-    ctx.report(segment, 'missing-issuing-state', `document ${number || '(no number)'} has no issuing country in PDT 1.3`, { element: 1, component: 3, traveller });
+    ctx.report(
+      segment,
+      'missing-issuing-state',
+      `document ${number || '(no number)'} has no issuing country in PDT 1.3`,
+      { element: 1, component: 3, traveller },
+    );
   } else document.issuingState = state;
   if (number !== '') traveller.documents.push(document);
 }

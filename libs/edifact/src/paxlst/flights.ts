@@ -20,8 +20,13 @@ interface OpenLeg {
 }
 
 /** Splits `LA532` or `UA0989` into designator and number (IATA 2-character or ICAO 3-letter). */
-export function splitFlightDesignator(value: string, carrier: string): { carrierCode: string; flightNumber: string } {
-  if (carrier !== '' && value.startsWith(carrier)) return { carrierCode: carrier, flightNumber: value.slice(carrier.length) };
+export function splitFlightDesignator(
+  value: string,
+  carrier: string,
+): { carrierCode: string; flightNumber: string } {
+  if (carrier !== '' && value.startsWith(carrier))
+    return { carrierCode: carrier, flightNumber: value.slice(carrier.length) };
+  if (carrier !== '' && /^\d{1,5}[A-Z]?$/.test(value)) return { carrierCode: carrier, flightNumber: value };
   const match = /^([A-Z0-9]{2}[A-Z]?)(\d{1,5}[A-Z]?)$/.exec(value);
   if (match) return { carrierCode: carrier || match[1]!, flightNumber: match[2]! };
   return { carrierCode: carrier, flightNumber: value };
@@ -54,7 +59,12 @@ export class FlightsBuilder {
     // UN TDT: 8051 qualifier (20 main carriage), 8028 journey id, …, C040 carrier at element 5.
     // Legacy US leaves the qualifier empty and writes the carrier at element 4 (after mode 40).
     if (this.dialect === 'un' && qualifier !== '20') {
-      this.ctx.report(segment, 'unknown-qualifier', `transport stage qualifier ${JSON.stringify(qualifier)}; 20 (main carriage) expected`, { element: 1, severity: 'warning' });
+      this.ctx.report(
+        segment,
+        'unknown-qualifier',
+        `transport stage qualifier ${JSON.stringify(qualifier)}; 20 (main carriage) expected`,
+        { element: 1, severity: 'warning' },
+      );
     }
     const journey = valueAt(segment, 2);
     const carrier = valueAt(segment, this.dialect === 'un' ? 5 : 4);
@@ -71,7 +81,9 @@ export class FlightsBuilder {
     let airport = valueAt(segment, 2);
     if (this.dialect === 'us-legacy' && airport.length === 5) airport = airport.slice(2);
     if (!this.flight) {
-      this.ctx.report(segment, 'unexpected-segment', 'flight location before any TDT', { severity: 'warning' });
+      this.ctx.report(segment, 'unexpected-segment', 'flight location before any TDT', {
+        severity: 'warning',
+      });
       return;
     }
     if (airport === '') this.ctx.report(segment, 'missing-value', 'no airport in LOC 2', { element: 2 });
@@ -83,7 +95,12 @@ export class FlightsBuilder {
     } else if (LEG_LOCATIONS.either.has(qualifier)) {
       this.last = { segment, airport, pending92: true, from92: true };
     } else {
-      this.ctx.report(segment, 'unknown-qualifier', `location qualifier ${JSON.stringify(qualifier)} is not a flight location (125, 87, 92)`, { element: 1 });
+      this.ctx.report(
+        segment,
+        'unknown-qualifier',
+        `location qualifier ${JSON.stringify(qualifier)} is not a flight location (125, 87, 92)`,
+        { element: 1 },
+      );
     }
   }
 
@@ -91,7 +108,12 @@ export class FlightsBuilder {
     const qualifier = valueAt(segment, 1);
     const departure = LEG_TIMES.departure.has(qualifier);
     if (!departure && !LEG_TIMES.arrival.has(qualifier)) {
-      this.ctx.report(segment, 'unknown-qualifier', `date qualifier ${JSON.stringify(qualifier)} is not a flight time (189, 232)`, { element: 1, severity: 'warning' });
+      this.ctx.report(
+        segment,
+        'unknown-qualifier',
+        `date qualifier ${JSON.stringify(qualifier)} is not a flight time (189, 232)`,
+        { element: 1, severity: 'warning' },
+      );
       return;
     }
     const last = this.last;
@@ -100,13 +122,19 @@ export class FlightsBuilder {
       if (departure) this.depart(last.segment, last.airport);
       else this.arrive(last.segment, last.airport);
     }
-    const when = this.dialect === 'un' ? this.ctx.date(segment, 'flight', 'flight time') : this.usTime(segment);
+    const when =
+      this.dialect === 'un' ? this.ctx.date(segment, 'flight', 'flight time') : this.usTime(segment);
     if (when === undefined) return;
     const leg = departure
       ? (this.last?.departed ?? (this.last?.arrived && this.last.from92 ? this.departFromLast() : undefined))
       : this.last?.arrived;
     if (!leg) {
-      this.ctx.report(segment, 'unexpected-segment', `${departure ? 'departure' : 'arrival'} time with no ${departure ? 'departure' : 'arrival'} airport before it`, { severity: 'warning' });
+      this.ctx.report(
+        segment,
+        'unexpected-segment',
+        `${departure ? 'departure' : 'arrival'} time with no ${departure ? 'departure' : 'arrival'} airport before it`,
+        { severity: 'warning' },
+      );
       return;
     }
     if (departure) leg.scheduledDepartureLocal = when;
@@ -117,7 +145,11 @@ export class FlightsBuilder {
   finish(): void {
     this.resolvePending();
     if (this.open) {
-      this.ctx.report(this.open.from, 'incomplete-leg', `no arrival airport after departure from ${this.open.leg.departureAirport || '(none)'}`);
+      this.ctx.report(
+        this.open.from,
+        'incomplete-leg',
+        `no arrival airport after departure from ${this.open.leg.departureAirport || '(none)'}`,
+      );
       this.flight?.legs.push(this.open.leg);
       this.open = undefined;
     }
@@ -127,19 +159,34 @@ export class FlightsBuilder {
 
   private depart(segment: Segment, airport: string, through = false): void {
     if (this.open && !through) {
-      this.ctx.report(this.open.from, 'incomplete-leg', `no arrival airport after departure from ${this.open.leg.departureAirport || '(none)'}`);
+      this.ctx.report(
+        this.open.from,
+        'incomplete-leg',
+        `no arrival airport after departure from ${this.open.leg.departureAirport || '(none)'}`,
+      );
       this.flight?.legs.push(this.open.leg);
     }
     const leg: PaxlstLeg = { departureAirport: airport, arrivalAirport: '' };
     this.open = { leg, from: segment };
     const same = this.last?.segment === segment ? this.last : undefined;
-    this.last = { segment, airport, arrived: same?.arrived, departed: leg, pending92: false, from92: same?.from92 ?? false };
+    this.last = {
+      segment,
+      airport,
+      arrived: same?.arrived,
+      departed: leg,
+      pending92: false,
+      from92: same?.from92 ?? false,
+    };
   }
 
   private arrive(segment: Segment, airport: string): void {
     let leg = this.open?.leg;
     if (!leg) {
-      this.ctx.report(segment, 'incomplete-leg', `arrival at ${airport || '(none)'} with no departure airport before it`);
+      this.ctx.report(
+        segment,
+        'incomplete-leg',
+        `arrival at ${airport || '(none)'} with no departure airport before it`,
+      );
       leg = { departureAirport: '', arrivalAirport: '' };
     }
     leg.arrivalAirport = airport;

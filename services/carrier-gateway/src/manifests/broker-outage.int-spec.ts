@@ -6,7 +6,7 @@ import { TOPICS } from '@docscreen/contracts';
 import {
   createTestDatabase,
   freePort,
-  readTopic,
+  openTopicReader,
   startServiceProcess,
   testInfrastructure,
   waitFor,
@@ -105,6 +105,7 @@ describe('carrier-gateway when the broker is down', () => {
         }),
       });
 
+    const reader = await openTopicReader(brokers, TOPICS.PASSENGER_REPORTED);
     kafka('stop');
     const refused = await submit();
     const body = (await refused.json()) as { message: string };
@@ -138,9 +139,7 @@ describe('carrier-gateway when the broker is down', () => {
     expect(after.rows).toEqual([{ status: 'accepted' }]);
 
     const eventId = accepted.accepted[0]!.eventId;
-    const events = await readTopic(brokers, TOPICS.PASSENGER_REPORTED, (seen) =>
-      seen.some((e) => e.message.envelope?.eventId === eventId),
-    );
+    const events = await reader.read((seen) => seen.some((e) => e.message.envelope?.eventId === eventId));
     expect(events.filter((e) => e.message.envelope?.eventId === eventId)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { TOPICS } from '@docscreen/contracts';
 import {
   createTestDatabase,
   freePort,
-  readTopic,
+  openTopicReader,
   startServiceProcess,
   testInfrastructure,
   type RunningService,
@@ -104,6 +104,7 @@ describe('carrier-gateway manifests', () => {
   it('answers a resubmission with the original receipt and publishes nothing twice', async () => {
     const body = manifest('4411');
     const key = randomUUID();
+    const reader = await openTopicReader(brokers, TOPICS.PASSENGER_REPORTED);
     const first = await submit(body, { 'idempotency-key': key });
     const second = await submit(body, { 'idempotency-key': key });
     const [a, b] = [await first.json(), await second.json()] as {
@@ -115,7 +116,7 @@ describe('carrier-gateway manifests', () => {
     expect(b).toEqual(a);
 
     const eventIds = new Set(a!.accepted.map((t) => t.eventId));
-    const events = await readTopic(brokers, TOPICS.PASSENGER_REPORTED, (seen) =>
+    const events = await reader.read((seen) =>
       [...eventIds].every((id) => seen.some((e) => e.message.envelope?.eventId === id)),
     );
     const ours = events.filter((e) => eventIds.has(e.message.envelope?.eventId ?? ''));

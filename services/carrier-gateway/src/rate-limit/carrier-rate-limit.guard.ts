@@ -12,7 +12,7 @@ import type { Logger } from '@docscreen/observability';
 import type { CarrierRequest } from '../carriers/carrier-auth.guard.js';
 import { GATEWAY_CONFIG } from '../config/config.module.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
-import { REDIS } from '../messaging/messaging.module.js';
+import { REDIS } from '../messaging/redis.module.js';
 
 const WINDOW_SECONDS = 60;
 

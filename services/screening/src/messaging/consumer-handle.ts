@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 
 /** Lets the readiness probe see the Kafka transport that main.ts attaches after the module graph exists. */
 @Injectable()
@@ -13,3 +13,7 @@ export class ConsumerHandle {
     return this.probe();
   }
 }
+
+@Global()
+@Module({ providers: [ConsumerHandle], exports: [ConsumerHandle] })
+export class ConsumerHandleModule {}

@@ -1,0 +1,75 @@
+import { centuryOf, interchangeYear, readDate } from './dates.js';
+
+describe('readDate', () => {
+  it.each([
+    ['700602', '', 'birth', '1970-06-02'],
+    ['700602', '101', 'birth', '1970-06-02'],
+    ['19700602', '102', 'birth', '1970-06-02'],
+    ['2001192300', '201', 'flight', '2020-01-19T23:00'],
+    ['0807101500', '201', 'flight', '2008-07-10T15:00'],
+    ['2001192300', '', 'flight', '2020-01-19T23:00'],
+    ['200119230059', '202', 'flight', '2020-01-19T23:00'],
+    ['202001192300', '203', 'flight', '2020-01-19T23:00'],
+    ['202001192300', '', 'flight', '2020-01-19T23:00'],
+    ['20200119230059', '204', 'flight', '2020-01-19T23:00'],
+    ['240229', '', 'expiry', '2024-02-29'],
+  ] as const)('reads %s (format %s, %s)', (value, format, kind, iso) => {
+    expect(readDate(value, format, kind, 2020)).toEqual({ ok: true, iso });
+  });
+
+  it('rejects impossible dates and times', () => {
+    expect(readDate('502010', '', 'birth', 2002)).toEqual({
+      ok: false,
+      reason: '502010 is not a date: there is no month 20',
+    });
+    expect(readDate('230229', '', 'expiry', 2020)).toEqual({
+      ok: false,
+      reason: '230229 is not a date: 2023-02 has no day 29',
+    });
+    expect(readDate('2001192460', '201', 'flight', 2020)).toEqual({
+      ok: false,
+      reason: '2001192460 is not a time of day: 24:60',
+    });
+  });
+
+  it('rejects a value that does not fit its format, and unknown formats', () => {
+    expect(readDate('70060', '', 'birth', 2020)).toEqual({
+      ok: false,
+      reason: '"70060" is not a date (6, 8, 10, 12 or 14 digits expected)',
+    });
+    expect(readDate('700602', '102', 'birth', 2020)).toEqual({
+      ok: false,
+      reason: '"700602" does not match format 102 (CCYYMMDD)',
+    });
+    expect(readDate(' 70060', '', 'birth', 2020).ok).toBe(false);
+    expect(readDate('700602', '999', 'birth', 2020)).toEqual({
+      ok: false,
+      reason: 'date format code 999 is not supported (101, 102, 201, 202, 203, 204)',
+    });
+  });
+});
+
+describe('centuryOf', () => {
+  it('never puts a birth or issue date after the reference year', () => {
+    expect(centuryOf(1, 'birth', 2020)).toBe(2001);
+    expect(centuryOf(20, 'birth', 2020)).toBe(2020);
+    expect(centuryOf(21, 'birth', 2020)).toBe(1921);
+    expect(centuryOf(97, 'issue', 2020)).toBe(1997);
+  });
+
+  it('puts expiry and flight dates within 50 years either side', () => {
+    expect(centuryOf(61, 'expiry', 2014)).toBe(2061);
+    expect(centuryOf(95, 'expiry', 2002)).toBe(1995);
+    expect(centuryOf(30, 'flight', 2095)).toBe(2130);
+    expect(centuryOf(2, 'flight', 2002)).toBe(2002);
+  });
+});
+
+describe('interchangeYear', () => {
+  it('reads UNB dates with the 1970 pivot, and 8-digit dates as they are', () => {
+    expect(interchangeYear('200130')).toBe(2020);
+    expect(interchangeYear('991231')).toBe(1999);
+    expect(interchangeYear('20200130')).toBe(2020);
+    expect(interchangeYear('2001')).toBeUndefined();
+  });
+});

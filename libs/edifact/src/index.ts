@@ -1,0 +1,25 @@
+export { type DateKind, type DateReading, centuryOf, interchangeYear, readDate } from './dates.js';
+export type { DefectCode, EdifactError, PaxlstError, Severity } from './errors.js';
+export { type EdifactInterchange, readEdifact } from './read-edifact.js';
+export { type Segment, componentsAt, valueAt } from './segment.js';
+export { DEFAULT_SEPARATORS, type Separators } from './una.js';
+export { parsePaxlst } from './paxlst/parse-paxlst.js';
+export type {
+  ListType,
+  ParsePaxlstOptions,
+  PaxlstDialect,
+  PaxlstDocument,
+  PaxlstFlight,
+  PaxlstGroup,
+  PaxlstInterchange,
+  PaxlstLeg,
+  PaxlstMessage,
+  PaxlstMessagePart,
+  PaxlstReference,
+  PaxlstReportingParty,
+  PaxlstResult,
+  PaxlstSummary,
+  PaxlstTraveller,
+  Sex,
+  TravellerRole,
+} from './paxlst/types.js';
