@@ -106,7 +106,7 @@ export default [
   },
   {
     // Tests may print, assert non-null, and use the shared test infrastructure.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'tests/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'tests/**/*.ts', 'services/*/test/**/*.ts'],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

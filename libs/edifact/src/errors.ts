@@ -15,6 +15,7 @@ export type DefectCode =
   | 'trailing-text-ignored'
   | 'control-characters'
   | 'typographic-terminator'
+  | 'unexpected-character'
   | 'bad-service-string'
   | 'separators-inferred'
   | 'bad-segment-tag'

@@ -1,3 +1,4 @@
+export { decodeEdifact } from './decode.js';
 export { type DateKind, type DateReading, centuryOf, interchangeYear, readDate } from './dates.js';
 export type { DefectCode, EdifactError, PaxlstError, Severity } from './errors.js';
 export { type EdifactInterchange, readEdifact } from './read-edifact.js';

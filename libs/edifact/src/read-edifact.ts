@@ -6,7 +6,7 @@
  */
 import { type EdifactError, defect } from './errors.js';
 import type { Segment } from './segment.js';
-import { type RawSegment, tokenise } from './tokeniser.js';
+import { type RawSegment, type Tokenised, tokenise } from './tokeniser.js';
 import { DEFAULT_SEPARATORS, type Separators, UNA_LENGTH, readUna, separatorsFromUnb } from './una.js';
 
 export interface EdifactInterchange {
@@ -75,17 +75,19 @@ export function readEdifact(text: string): EdifactInterchange {
     }
     from = start.at + UNA_LENGTH;
   }
+  const unbMatch = /(?<![A-Za-z0-9])UNB/.exec(text.slice(from, from + 4096));
+  const unbAt = unbMatch ? from + unbMatch.index : -1;
+  // UNOW/UNOY (syntax 4) declare UTF-8 / ISO 10646: characters beyond Latin-1 are then expected.
+  const unicode = unbAt >= 0 && /^UNO[WY]$/.test(text.slice(unbAt + 4, unbAt + 8));
   if (!serviceStringAdvice) {
-    const unb = /(?<![A-Za-z0-9])UNB/.exec(text.slice(from));
-    const at = unb ? from + unb.index : -1;
-    const seen = at >= 0 ? separatorsFromUnb(text, at, separators) : undefined;
+    const seen = unbAt >= 0 ? separatorsFromUnb(text, unbAt, separators) : undefined;
     if (seen && (seen.element !== separators.element || seen.component !== separators.component)) {
       separators = { ...separators, ...seen };
       inferred = `no usable UNA: element separator ${JSON.stringify(seen.element)} and component separator ${JSON.stringify(seen.component)} taken from UNB`;
     }
   }
 
-  const tokens = tokenise(text, from, separators);
+  const tokens = tokenise(text, from, separators, unicode);
   for (const raw of tokens.segments) segments.push(toSegment(raw, segments.length + 1, errors));
 
   if (inferred) {
@@ -109,14 +111,14 @@ export function readEdifact(text: string): EdifactInterchange {
       ),
     );
   }
-  reportLiberties(tokens, segments, segments.length - tokens.segments.length, errors);
+  reportLiberties(text, tokens, segments, segments.length - tokens.segments.length, errors);
   return { separators, serviceStringAdvice, segments, errors };
 }
 
 function toSegment(raw: RawSegment, index: number, errors: EdifactError[]): Segment {
-  const written = raw.elements[0]?.[0] ?? '';
+  const written = raw.tag;
   const tag = written.trim().toUpperCase();
-  const segment: Segment = { index, tag, elements: raw.elements.slice(1), offset: raw.offset };
+  const segment: Segment = { index, tag, elements: raw.elements, offset: raw.offset };
   if (!VALID_TAG.test(tag)) {
     errors.push(
       defect(
@@ -132,7 +134,7 @@ function toSegment(raw: RawSegment, index: number, errors: EdifactError[]): Segm
       }),
     );
   }
-  if ((raw.elements[0]?.length ?? 0) > 1) {
+  if (raw.tagComponents > 1) {
     errors.push(
       defect(
         segment,
@@ -157,7 +159,8 @@ function toSegment(raw: RawSegment, index: number, errors: EdifactError[]): Segm
 
 /** Turns what the tokeniser tolerated into warnings, each pointing at the first place it happened. */
 function reportLiberties(
-  tokens: ReturnType<typeof tokenise>,
+  text: string,
+  tokens: Tokenised,
   segments: Segment[],
   shift: number,
   errors: EdifactError[],
@@ -186,12 +189,25 @@ function reportLiberties(
       ),
     );
   }
-  if (tokens.emptySegments.count > 0) {
+  const unexpected = tokens.unexpectedCharacters;
+  if (unexpected.count > 0) {
+    const ch = text.charAt(unexpected.firstOffset);
     errors.push(
       defect(
-        undefined,
+        at(unexpected.firstSegment),
+        'unexpected-character',
+        `${unexpected.count} character(s) outside the interchange's character set, kept as they are; the first is ${JSON.stringify(ch)} (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) at character ${unexpected.firstOffset}${ch === '\uFFFD' ? ', a byte that could not be decoded' : ''}`,
+        { severity: 'warning' },
+      ),
+    );
+  }
+  const empty = tokens.emptySegments;
+  if (empty.count > 0) {
+    errors.push(
+      defect(
+        at(Math.max(empty.firstSegment - 1, 0)),
         'empty-segment',
-        `${tokens.emptySegments.count} empty segment(s) (two terminators in a row) skipped, the first at character ${tokens.emptySegments.firstOffset}`,
+        `${empty.count} empty segment(s) (two terminators in a row) skipped, the first right after this segment (character ${empty.firstOffset})`,
         { severity: 'warning' },
       ),
     );

@@ -12,171 +12,226 @@
  *   ends a segment, but only where a segment tag or the end of the text follows, so that a name such
  *   as O’LEARY keeps its apostrophe.
  * - The release character makes the next character data, whatever it is.
+ * - Characters that could not be decoded (U+FFFD), or beyond Latin-1 where the interchange does not
+ *   declare a Unicode syntax level, are kept as data and counted.
+ *
+ * The loop classifies each character through a table, so that plain data (nearly all of the text)
+ * costs one lookup; all state is local, with no closures over it, which keeps V8's fast path.
  */
 import type { Separators } from './una.js';
 
 export interface RawSegment {
-  /** Tag first (element 0, component 0), then the data elements, as written. */
+  /** The tag as written (first component of the first element), untrimmed. */
+  tag: string;
+  /** Components written in the tag's element: 1 normally, more for `TAG:x+…`. */
+  tagComponents: number;
+  /** Data elements after the tag, as written. */
   elements: string[][];
   offset: number;
   /** False for a last segment that ran into the end of the text without a terminator. */
   terminated: boolean;
 }
 
+/** How often a tolerated oddity occurred, and where first (offset, and position in `segments`). */
+export interface Occurrences {
+  count: number;
+  firstOffset: number;
+  firstSegment: number;
+}
+
 export interface Tokenised {
   segments: RawSegment[];
-  /** Control characters (other than CR/LF) dropped, and the offset of the first one. */
-  controlCharacters: { count: number; firstOffset: number; firstSegment: number };
-  /** Typographic apostrophes read as terminators, and the segment (0-based in `segments`) of the first. */
-  typographicTerminators: { count: number; firstSegment: number };
+  controlCharacters: Occurrences;
+  typographicTerminators: Occurrences;
+  /** Undecodable characters, or characters outside Latin-1 in a non-Unicode interchange. */
+  unexpectedCharacters: Occurrences;
+  /** Runs of terminators with nothing between them (`''`), skipped. */
+  emptySegments: Occurrences;
   /** Non-blank text after the UNZ segment, which ends the interchange. */
   trailing?: { offset: number; text: string };
-  /** Runs of terminators with nothing between them (`''`), skipped. */
-  emptySegments: { count: number; firstOffset: number };
 }
 
-const CR = 0x0d;
-const LF = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
+const DATA = 0;
+const TERMINATOR = 1;
+const ELEMENT = 2;
+const COMPONENT = 3;
+const RELEASE = 4;
+const NEWLINE = 5;
+const CONTROL = 6;
+const BLANK = 7; // space and tab: data inside a segment, skipped before one
+
 const RIGHT_QUOTE = 0x2019;
 const LEFT_QUOTE = 0x2018;
+const REPLACEMENT = 0xfffd;
 
-function isControl(code: number): boolean {
-  return (code < 0x20 && code !== TAB) || code === 0x7f || (code >= 0x80 && code < 0xa0);
+const tables = new Map<string, Uint8Array>();
+
+/** Character class of every Latin-1 code under the given separators (cached per separator set). */
+function classTable(separators: Separators): Uint8Array {
+  const key = `${separators.component}${separators.element}${separators.release}${separators.terminator}`;
+  let table = tables.get(key);
+  if (table) return table;
+  table = new Uint8Array(256);
+  for (let code = 0; code < 256; code++) {
+    if (code === 0x0a || code === 0x0d) table[code] = NEWLINE;
+    else if (code === 0x20 || code === 0x09) table[code] = BLANK;
+    else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) table[code] = CONTROL;
+  }
+  const set = (ch: string, cls: number) => {
+    const code = ch.charCodeAt(0);
+    if (code < 256) table[code] = cls;
+  };
+  if (separators.release !== ' ') set(separators.release, RELEASE);
+  set(separators.component, COMPONENT);
+  set(separators.element, ELEMENT);
+  set(separators.terminator, TERMINATOR);
+  tables.set(key, table);
+  return table;
 }
 
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB || isControl(code);
+function note(o: Occurrences, offset: number, segment: number): void {
+  if (o.count++ === 0) {
+    o.firstOffset = offset;
+    o.firstSegment = segment;
+  }
 }
 
-export function tokenise(text: string, from: number, separators: Separators): Tokenised {
-  const componentSep = separators.component.charCodeAt(0);
-  const elementSep = separators.element.charCodeAt(0);
-  const terminator = separators.terminator.charCodeAt(0);
-  const release = separators.release === ' ' ? -1 : separators.release.charCodeAt(0);
+const none = (): Occurrences => ({ count: 0, firstOffset: -1, firstSegment: -1 });
+
+/** Skips blanks, line breaks and control characters before a segment, counting the controls. */
+function skipBlanks(text: string, at: number, table: Uint8Array, result: Tokenised): number {
+  const n = text.length;
+  while (at < n) {
+    const code = text.charCodeAt(at);
+    if (code >= 256) break;
+    const cls = table[code];
+    if (cls === CONTROL) note(result.controlCharacters, at, result.segments.length);
+    else if (cls !== NEWLINE && cls !== BLANK) break;
+    at++;
+  }
+  return at;
+}
+
+/** True when what follows a typographic apostrophe looks like the next segment or the end. */
+function segmentFollows(text: string, at: number, table: Uint8Array, separators: Separators): boolean {
+  const n = text.length;
+  while (at < n) {
+    const code = text.charCodeAt(at);
+    const cls = code < 256 ? table[code] : DATA;
+    if (cls !== NEWLINE && cls !== BLANK && cls !== CONTROL) break;
+    at++;
+  }
+  if (at >= n) return true;
+  if (!/^[A-Z][A-Z0-9]{2}$/.test(text.slice(at, at + 3))) return false;
+  const next = text.charAt(at + 3);
+  return (
+    next === separators.element || next === separators.terminator || next === '\u2019' || next === '\u2018'
+  );
+}
+
+export function tokenise(text: string, from: number, separators: Separators, unicode = false): Tokenised {
+  const table = classTable(separators);
   const typographic = separators.terminator === "'";
   const n = text.length;
-
   const result: Tokenised = {
     segments: [],
-    controlCharacters: { count: 0, firstOffset: -1, firstSegment: -1 },
-    typographicTerminators: { count: 0, firstSegment: -1 },
-    emptySegments: { count: 0, firstOffset: -1 },
+    controlCharacters: none(),
+    typographicTerminators: none(),
+    unexpectedCharacters: none(),
+    emptySegments: none(),
   };
 
-  const noteControl = (at: number): void => {
-    const c = result.controlCharacters;
-    if (c.count++ === 0) {
-      c.firstOffset = at;
-      c.firstSegment = result.segments.length;
-    }
-  };
-
-  /** Skips blanks before a segment; CR/LF are expected there, other controls are counted. */
-  const skipBlanks = (at: number): number => {
-    while (at < n) {
-      const code = text.charCodeAt(at);
-      if (!isBlank(code) && code !== CR && code !== LF) break;
-      if (code !== CR && code !== LF && code !== SPACE && code !== TAB) noteControl(at);
-      at++;
-    }
-    return at;
-  };
-
-  /** True when what follows a typographic apostrophe looks like the next segment or the end. */
-  const segmentFollows = (at: number): boolean => {
-    while (
-      at < n &&
-      (isBlank(text.charCodeAt(at)) || text.charCodeAt(at) === CR || text.charCodeAt(at) === LF)
-    ) {
-      at++;
-    }
-    if (at >= n) return true;
-    if (!/^[A-Z][A-Z0-9]{2}$/.test(text.slice(at, at + 3))) return false;
-    const next = text.charCodeAt(at + 3);
-    return next === elementSep || next === terminator || next === RIGHT_QUOTE || next === LEFT_QUOTE;
-  };
-
-  let i = skipBlanks(from);
+  let i = skipBlanks(text, from, table, result);
   let segmentStart = i;
-  let elements: string[][] = [];
-  let components: string[] = [];
-  let buffer = '';
   let runStart = i;
-  let touched = false; // anything (even a separator) seen in the current segment
-
-  const endSegment = (terminated: boolean): boolean => {
-    if (!touched) {
-      if (terminated && result.emptySegments.count++ === 0) result.emptySegments.firstOffset = segmentStart;
-      return false;
-    }
-    components.push(buffer);
-    elements.push(components);
-    result.segments.push({ elements, offset: segmentStart, terminated });
-    const tag = elements[0]?.[0]?.trim().toUpperCase();
-    elements = [];
-    components = [];
-    buffer = '';
-    touched = false;
-    return tag === 'UNZ';
-  };
+  let buffer = '';
+  let components: string[] = [];
+  let elements: string[][] = [];
+  let tag: string[] | undefined;
 
   while (i < n) {
     const code = text.charCodeAt(i);
-    const isTerminator =
-      code === terminator ||
-      (typographic && (code === RIGHT_QUOTE || code === LEFT_QUOTE) && segmentFollows(i + 1));
-    if (isTerminator) {
-      buffer += text.slice(runStart, i);
-      if (code !== terminator && touched) {
-        if (result.typographicTerminators.count++ === 0) {
-          result.typographicTerminators.firstSegment = result.segments.length;
-        }
+    let cls: number;
+    if (code < 256) {
+      cls = table[code]!;
+      if (cls === DATA || cls === BLANK) {
+        i++;
+        continue;
       }
-      const wasUnz = endSegment(true);
-      i = skipBlanks(i + 1);
+    } else {
+      if (
+        typographic &&
+        (code === RIGHT_QUOTE || code === LEFT_QUOTE) &&
+        segmentFollows(text, i + 1, table, separators)
+      ) {
+        cls = TERMINATOR;
+      } else {
+        if (code === REPLACEMENT || !unicode) note(result.unexpectedCharacters, i, result.segments.length);
+        i++;
+        continue;
+      }
+    }
+    if (cls === COMPONENT || cls === ELEMENT || cls === TERMINATOR) {
+      components.push(runStart < i ? buffer + text.slice(runStart, i) : buffer);
+      buffer = '';
+      if (cls !== COMPONENT) {
+        if (tag === undefined) tag = components;
+        else elements.push(components);
+        components = [];
+      }
+      runStart = ++i;
+      if (cls !== TERMINATOR) continue;
+      // End of segment. A segment with nothing in it (`''`) is skipped.
+      if (tag.length === 1 && tag[0] === '' && elements.length === 0) {
+        note(result.emptySegments, segmentStart, result.segments.length);
+      } else {
+        if (code !== separators.terminator.charCodeAt(0)) {
+          note(result.typographicTerminators, i - 1, result.segments.length);
+        }
+        result.segments.push({
+          tag: tag[0] ?? '',
+          tagComponents: tag.length,
+          elements,
+          offset: segmentStart,
+          terminated: true,
+        });
+      }
+      const ended = tag[0]?.trim().toUpperCase();
+      tag = undefined;
+      elements = [];
+      i = skipBlanks(text, i, table, result);
       segmentStart = i;
       runStart = i;
-      if (wasUnz) {
+      if (ended === 'UNZ') {
         const rest = text.slice(i).trim();
         if (rest !== '') result.trailing = { offset: i, text: rest };
         return result;
       }
       continue;
     }
-    if (code === elementSep || code === componentSep) {
-      buffer += text.slice(runStart, i);
-      components.push(buffer);
-      buffer = '';
-      if (code === elementSep) {
-        elements.push(components);
-        components = [];
-      }
-      touched = true;
-      runStart = ++i;
-      continue;
-    }
-    if (code === release) {
-      buffer += text.slice(runStart, i);
-      // A release at the very end has nothing to release; otherwise the next character is data.
+    // Release, line break or control character: keep the data before it, then skip it.
+    buffer += text.slice(runStart, i);
+    if (cls === RELEASE) {
       if (i + 1 < n) buffer += text.charAt(i + 1);
-      touched = true;
       i += 2;
-      runStart = i;
-      continue;
+    } else {
+      if (cls === CONTROL) note(result.controlCharacters, i, result.segments.length);
+      i++;
     }
-    if (code === CR || code === LF || isControl(code)) {
-      buffer += text.slice(runStart, i);
-      if (code !== CR && code !== LF) noteControl(i);
-      runStart = ++i;
-      continue;
-    }
-    touched = true;
-    i++;
+    runStart = i;
   }
+
   buffer += text.slice(runStart, n);
-  if (buffer.trim() === '' && components.length === 0 && elements.length === 0) return result;
-  endSegment(false);
+  if (tag === undefined && components.length === 0 && buffer.trim() === '') return result;
+  components.push(buffer);
+  if (tag === undefined) tag = components;
+  else elements.push(components);
+  result.segments.push({
+    tag: tag[0] ?? '',
+    tagComponents: tag.length,
+    elements,
+    offset: segmentStart,
+    terminated: false,
+  });
   return result;
 }

@@ -41,8 +41,9 @@ export interface UnaReading {
   rejected: boolean;
 }
 
+/** Service characters are printable ASCII (ISO 9735 level A), never letters, digits or blanks. */
 function usableAsSeparator(ch: string): boolean {
-  return ch.length === 1 && !/[A-Za-z0-9\s]/.test(ch);
+  return /^[!-~]$/.test(ch) && !/[A-Za-z0-9]/.test(ch);
 }
 
 /**

@@ -28,7 +28,8 @@ export function splitFlightDesignator(
     return { carrierCode: carrier, flightNumber: value.slice(carrier.length) };
   if (carrier !== '' && /^\d{1,5}[A-Z]?$/.test(value)) return { carrierCode: carrier, flightNumber: value };
   const match = /^([A-Z0-9]{2}[A-Z]?)(\d{1,5}[A-Z]?)$/.exec(value);
-  if (match) return { carrierCode: carrier || match[1]!, flightNumber: match[2]! };
+  const [, designator = '', number = ''] = match ?? [];
+  if (match) return { carrierCode: carrier || designator, flightNumber: number };
   return { carrierCode: carrier, flightNumber: value };
 }
 

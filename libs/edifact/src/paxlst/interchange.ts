@@ -111,12 +111,13 @@ export function mapInterchange(
   let unz: Segment | undefined;
 
   for (let i = unb ? 1 : 0; i < segments.length; i++) {
-    const segment = segments[i]!;
+    const segment = segments[i];
+    if (!segment) break;
     if (segment.tag === 'UNH') {
       let end = i + 1;
-      while (end < segments.length && !['UNT', 'UNH', 'UNE', 'UNZ'].includes(segments[end]!.tag)) end++;
+      while (end < segments.length && !['UNT', 'UNH', 'UNE', 'UNZ'].includes(segments[end]?.tag ?? '')) end++;
       const closed = segments[end]?.tag === 'UNT';
-      const message = mapMessage(segments.slice(i, closed ? end + 1 : end), ctx);
+      const message = mapMessage(segment, segments.slice(i + 1, closed ? end + 1 : end), ctx);
       if (message) messages.push(message);
       messageCount++;
       if (group) group.messages++;

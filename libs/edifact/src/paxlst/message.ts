@@ -33,11 +33,14 @@ function isMultiPart(part: PaxlstMessagePart | undefined): boolean {
 }
 
 /**
- * Maps `segments`, which run from UNH up to and including UNT (UNT may be missing). Returns undefined
- * for a message that is not a PAXLST, after reporting it.
+ * Maps the message opened by `unh`; `following` runs from the segment after it up to and including
+ * UNT (UNT may be missing). Returns undefined for a message that is not a PAXLST, after reporting it.
  */
-export function mapMessage(segments: Segment[], ctx: MappingContext): PaxlstMessage | undefined {
-  const unh = segments[0]!;
+export function mapMessage(
+  unh: Segment,
+  following: Segment[],
+  ctx: MappingContext,
+): PaxlstMessage | undefined {
   const type = valueAt(unh, 2, 1).toUpperCase();
   const version = [valueAt(unh, 2, 2), valueAt(unh, 2, 3)].filter((v) => v !== '').join(':');
   if (type !== 'PAXLST') {
@@ -49,9 +52,9 @@ export function mapMessage(segments: Segment[], ctx: MappingContext): PaxlstMess
     );
     return undefined;
   }
-  const last = segments[segments.length - 1]!;
-  const unt = last.tag === 'UNT' ? last : undefined;
-  const body = segments.slice(1, unt ? -1 : undefined);
+  const last = following.at(-1);
+  const unt = last?.tag === 'UNT' ? last : undefined;
+  const body = unt ? following.slice(0, -1) : following;
   // Legacy US-EDIFACT numbers its version (001:000); its body has UNS and PDT instead of NAD groups.
   const dialect: PaxlstDialect =
     /^\d/.test(version) || body.some((s) => s.tag === 'PDT') ? 'us-legacy' : 'un';

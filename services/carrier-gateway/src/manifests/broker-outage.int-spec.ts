@@ -1,26 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TOPICS } from '@docscreen/contracts';
-import {
-  createTestDatabase,
-  freePort,
-  openTopicReader,
-  startServiceProcess,
-  testInfrastructure,
-  waitFor,
-  type RunningService,
-  type TestDatabase,
-} from '@docscreen/testing';
+import { openTopicReader, waitFor } from '@docscreen/testing';
+import { startGateway, type GatewayUnderTest } from '../../test/gateway-under-test.js';
 
 // The broker goes down under a running gateway: the carrier gets 503 with Retry-After and no receipt,
 // and its retry after the broker is back is accepted once — the failed attempt left nothing behind.
 // This test stops and restarts the local broker, so it needs the script that controls it.
 
-const SERVICE_DIR = path.resolve(import.meta.dirname, '../..');
 const KAFKA_CONTROL = process.env['DOCSCREEN_KAFKA_CONTROL'];
-const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 
 function kafka(command: 'start' | 'stop'): void {
   if (!KAFKA_CONTROL) {
@@ -32,50 +21,26 @@ function kafka(command: 'start' | 'stop'): void {
 }
 
 describe('carrier-gateway when the broker is down', () => {
-  let db: TestDatabase;
-  let gateway: RunningService;
-  let brokers: string[];
+  let gw: GatewayUnderTest;
 
   beforeAll(async () => {
-    const infra = await testInfrastructure();
-    brokers = infra.kafkaBrokers;
-    db = await createTestDatabase(
-      infra.databaseUrl,
-      path.join(SERVICE_DIR, 'prisma/migrations'),
-      'gateway_outage',
-    );
-    gateway = await startServiceProcess({
-      name: 'carrier-gateway',
-      serviceDir: SERVICE_DIR,
-      port: await freePort(),
-      env: {
-        KAFKA_BROKERS: brokers.join(','),
-        DATABASE_URL: db.url,
-        REDIS_URL: infra.redisUrl,
-        ADMIN_TOKEN,
-        KAFKA_PUBLISH_TIMEOUT_MS: '3000',
-        BROKER_RETRY_AFTER_SECONDS: '7',
-        LOG_LEVEL: 'fatal',
-      },
+    gw = await startGateway({
+      KAFKA_PUBLISH_TIMEOUT_MS: '3000',
+      BROKER_RETRY_AFTER_SECONDS: '7',
+      LOG_LEVEL: 'fatal',
     });
   });
 
   afterAll(async () => {
     kafka('start');
-    await gateway?.stop();
-    await db?.drop();
+    await gw?.stop();
   });
 
   it('answers 503 with Retry-After, acknowledges nothing, and accepts the retry once', async () => {
-    const registration = await fetch(`${gateway.baseUrl}/v1/admin/carriers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ iataCode: 'QO', name: 'Outage Air', contactEmail: 'ops@example.org' }),
-    });
-    const { apiKey } = (await registration.json()) as { apiKey: string };
+    const apiKey = await gw.registerCarrier('QO');
     const idempotencyKey = randomUUID();
     const submit = () =>
-      fetch(`${gateway.baseUrl}/v1/manifests`, {
+      fetch(`${gw.service.baseUrl}/v1/manifests`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${apiKey}`,
@@ -105,7 +70,7 @@ describe('carrier-gateway when the broker is down', () => {
         }),
       });
 
-    const reader = await openTopicReader(brokers, TOPICS.PASSENGER_REPORTED);
+    const reader = await openTopicReader(gw.brokers, TOPICS.PASSENGER_REPORTED);
     kafka('stop');
     const refused = await submit();
     const body = (await refused.json()) as { message: string };
@@ -113,10 +78,10 @@ describe('carrier-gateway when the broker is down', () => {
     expect(refused.headers.get('retry-after')).toBe('7');
     expect(body.message).toContain('nothing was accepted');
     expect(JSON.stringify(body)).not.toContain('submissionId');
-    const ready = await fetch(`${gateway.baseUrl}/health/ready`);
+    const ready = await fetch(`${gw.service.baseUrl}/health/ready`);
     expect(ready.status).toBe(503);
 
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: gw.db.url });
     await client.connect();
     const failed = await client.query('SELECT id, status FROM manifest_submission');
     expect(failed.rows).toEqual([{ id: expect.any(String), status: 'failed' }]);

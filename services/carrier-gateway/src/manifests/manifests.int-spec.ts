@@ -1,78 +1,31 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TOPICS } from '@docscreen/contracts';
-import {
-  createTestDatabase,
-  freePort,
-  openTopicReader,
-  startServiceProcess,
-  testInfrastructure,
-  type RunningService,
-  type TestDatabase,
-} from '@docscreen/testing';
+import { openTopicReader } from '@docscreen/testing';
+import { startGateway, type GatewayUnderTest } from '../../test/gateway-under-test.js';
 
 // The gateway as its own process on the real broker, database and Redis: what a carrier sees when it
 // resubmits, reuses a key, goes over its budget, or rotates its key, and what the archive keeps.
 
-const SERVICE_DIR = path.resolve(import.meta.dirname, '../..');
-const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 const RATE_LIMIT = 40;
 
 describe('carrier-gateway manifests', () => {
-  let db: TestDatabase;
-  let gateway: RunningService;
-  let brokers: string[];
+  let gw: GatewayUnderTest;
   let carrier: string;
   let apiKey: string;
 
   beforeAll(async () => {
-    const infra = await testInfrastructure();
-    brokers = infra.kafkaBrokers;
-    db = await createTestDatabase(
-      infra.databaseUrl,
-      path.join(SERVICE_DIR, 'prisma/migrations'),
-      'gateway_int',
-    );
-    gateway = await startServiceProcess({
-      name: 'carrier-gateway',
-      serviceDir: SERVICE_DIR,
-      port: await freePort(),
-      env: {
-        KAFKA_BROKERS: brokers.join(','),
-        DATABASE_URL: db.url,
-        REDIS_URL: infra.redisUrl,
-        ADMIN_TOKEN,
-        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-        LOG_LEVEL: 'warn',
-      },
-    });
-    // A designator of its own per run: rate-limit counters in Redis outlive the test database.
-    carrier = `Q${randomBytes(1).toString('hex').slice(0, 1).toUpperCase()}`.replace(/[^A-Z0-9]/g, '7');
-    apiKey = await admin<{ apiKey: string }>('POST', '/v1/admin/carriers', {
-      iataCode: carrier,
-      name: 'Int Air',
-      contactEmail: 'ops@example.org',
-    }).then((r) => r.body.apiKey);
+    gw = await startGateway({ RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) });
+    carrier = 'QI';
+    apiKey = await gw.registerCarrier(carrier);
   });
 
   afterAll(async () => {
-    const code = await gateway?.stop();
-    await db?.drop();
-    expect(code).toBe(0);
+    expect(await gw?.stop()).toBe(0);
   });
 
-  async function admin<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${gateway.baseUrl}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
-
   function submit(manifest: unknown, headers: Record<string, string> = {}, key = apiKey) {
-    return fetch(`${gateway.baseUrl}/v1/manifests`, {
+    return fetch(`${gw.service.baseUrl}/v1/manifests`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
       body: JSON.stringify(manifest),
@@ -104,7 +57,7 @@ describe('carrier-gateway manifests', () => {
   it('answers a resubmission with the original receipt and publishes nothing twice', async () => {
     const body = manifest('4411');
     const key = randomUUID();
-    const reader = await openTopicReader(brokers, TOPICS.PASSENGER_REPORTED);
+    const reader = await openTopicReader(gw.brokers, TOPICS.PASSENGER_REPORTED);
     const first = await submit(body, { 'idempotency-key': key });
     const second = await submit(body, { 'idempotency-key': key });
     const [a, b] = [await first.json(), await second.json()] as {
@@ -134,7 +87,7 @@ describe('carrier-gateway manifests', () => {
   it('archives the raw message with its digest, receipt and scheduled departure', async () => {
     const response = await submit(manifest('4414', 1));
     const receipt = (await response.json()) as { submissionId: string };
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: gw.db.url });
     await client.connect();
     const { rows } = await client.query(
       `SELECT status, format, raw_message, raw_sha256, scheduled_departure_local, accepted_count, receipt, archive_expires_at > now() + interval '80 days' AS kept
@@ -155,18 +108,18 @@ describe('carrier-gateway manifests', () => {
   });
 
   it('rotates a key: the old one stops working at once', async () => {
-    const rotated = await admin<{ apiKey: string }>('POST', `/v1/admin/carriers/${carrier}/keys`);
+    const rotated = await gw.admin<{ apiKey: string }>('POST', `/v1/admin/carriers/${carrier}/keys`);
     expect(rotated.status).toBe(201);
     expect((await submit(manifest('4415', 1), {}, apiKey)).status).toBe(401);
     apiKey = rotated.body.apiKey;
     expect((await submit(manifest('4415', 1))).status).toBe(202);
-    const listed = await admin<{ iataCode: string; activeKeys: unknown[] }[]>('GET', '/v1/admin/carriers');
+    const listed = await gw.admin<{ iataCode: string; activeKeys: unknown[] }[]>('GET', '/v1/admin/carriers');
     expect(listed.body.find((c) => c.iataCode === carrier)?.activeKeys).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(apiKey);
   });
 
   it('refuses the operators’ API without the operator token', async () => {
-    const response = await fetch(`${gateway.baseUrl}/v1/admin/carriers`, {
+    const response = await fetch(`${gw.service.baseUrl}/v1/admin/carriers`, {
       headers: { authorization: `Bearer ${apiKey}` },
     });
     expect(response.status).toBe(401);

@@ -101,6 +101,7 @@ export class ManifestsService {
         eventId: event.envelope?.eventId ?? '',
       })),
       rejected: incoming.rejected,
+      defects: incoming.defects,
     };
     await this.submissions.accept(claim.submissionId, receipt);
     this.logger.info(

@@ -13,7 +13,7 @@ import {
   type PassengerReported,
 } from '@docscreen/contracts';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { JsonManifest, JsonTraveller } from './dto/json-manifest.schema.js';
+import type { Manifest, ManifestTraveller } from './submission.js';
 import { stableUuid } from './stable-id.js';
 
 export interface SubmissionContext {
@@ -33,24 +33,30 @@ const DOCUMENT_TYPES: Record<string, DocumentType> = {
   AC: DocumentType.CREW_MEMBER_CERTIFICATE,
 };
 
-const ROLES: Record<JsonTraveller['role'], TravellerRole> = {
+const ROLES: Record<ManifestTraveller['role'], TravellerRole> = {
   passenger: TravellerRole.PASSENGER,
   crew: TravellerRole.CREW,
   'in-transit-passenger': TravellerRole.IN_TRANSIT_PASSENGER,
   'in-transit-crew': TravellerRole.IN_TRANSIT_CREW,
 };
 
-const SEXES: Record<JsonTraveller['sex'], Sex> = { M: Sex.MALE, F: Sex.FEMALE, X: Sex.X };
+// `U` (PAXLST: not known) is UNSPECIFIED, unlike `X`, which the document itself states.
+const SEXES: Record<NonNullable<ManifestTraveller['sex']>, Sex> = {
+  M: Sex.MALE,
+  F: Sex.FEMALE,
+  X: Sex.X,
+  U: Sex.UNSPECIFIED,
+};
 
 /** The flight key of a manifest: its first leg's carrier, number and local departure date. */
-export function manifestFlightKey(manifest: JsonManifest): string {
+export function manifestFlightKey(manifest: Manifest): string {
   const first = manifest.legs[0];
   if (!first) throw new Error('a manifest has at least one leg');
   return flightKey(first.carrierCode, first.flightNumber, first.scheduledDepartureLocal.slice(0, 10));
 }
 
 /** One `PassengerReported` per traveller, all keyed by the same flight. */
-export function passengerEvents(manifest: JsonManifest, context: SubmissionContext): PassengerReported[] {
+export function passengerEvents(manifest: Manifest, context: SubmissionContext): PassengerReported[] {
   const key = manifestFlightKey(manifest);
   const legs = manifest.legs.map((leg) =>
     create(FlightLegSchema, {
@@ -78,17 +84,18 @@ export function passengerEvents(manifest: JsonManifest, context: SubmissionConte
       submissionTravellerCount: manifest.travellers.length,
       receivedAt: timestampFromDate(context.receivedAt),
       source: {
-        format: MessageFormat.JSON,
-        senderId: context.carrierCode,
-        messageRef: manifest.messageRef ?? '',
+        format: context.format === 'paxlst' ? MessageFormat.PAXLST : MessageFormat.JSON,
+        senderId: context.source.senderId ?? context.carrierCode,
+        interchangeRef: context.source.interchangeRef ?? '',
+        messageRef: context.source.messageRef ?? manifest.messageRef ?? '',
       },
       traveller: create(TravellerSchema, {
         travellerRef: traveller.travellerRef ?? String(index + 1),
         role: ROLES[traveller.role],
         surname: traveller.surname,
         givenNames: traveller.givenNames,
-        birthDate: traveller.birthDate,
-        sex: SEXES[traveller.sex],
+        birthDate: traveller.birthDate ?? '',
+        sex: traveller.sex ? SEXES[traveller.sex] : Sex.UNSPECIFIED,
         nationality: traveller.nationality,
         countryOfResidence: traveller.countryOfResidence ?? '',
         reservationRef: traveller.reservationRef ?? '',

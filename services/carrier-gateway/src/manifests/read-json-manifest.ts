@@ -35,6 +35,7 @@ export function readJsonManifest(raw: Buffer, contentType: string, maxTravellers
     raw,
     manifest: { ...result.data, travellers },
     rejected: [],
+    defects: [],
     messageKey: result.data.messageRef ? `json:${result.data.messageRef}` : undefined,
     source: result.data.messageRef ? { messageRef: result.data.messageRef } : {},
   };

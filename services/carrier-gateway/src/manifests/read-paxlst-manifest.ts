@@ -1,11 +1,135 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
-import type { IncomingManifest } from './submission.js';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import { parsePaxlst, type PaxlstError, type PaxlstResult, type PaxlstTraveller } from '@docscreen/edifact';
+import { manifestFlightKey } from './passenger-events.js';
+import type { IncomingManifest, ManifestTraveller, MessageDefect } from './submission.js';
 
-/** PAXLST arrives with the EDIFACT reader (libs/edifact); until then the gateway says so precisely. */
+type Leg = IncomingManifest['manifest']['legs'][number];
+
+const ROLES: Partial<Record<PaxlstTraveller['role'], ManifestTraveller['role']>> = {
+  passenger: 'passenger',
+  crew: 'crew',
+  'crew-other': 'crew',
+  'in-transit-passenger': 'in-transit-passenger',
+  'in-transit-crew': 'in-transit-crew',
+};
+
+const defect = (e: PaxlstError): MessageDefect => ({
+  segment: e.segment,
+  tag: e.tag,
+  ...(e.element ? { element: e.element } : {}),
+  message: e.message,
+  severity: e.severity,
+});
+
+/**
+ * Reads a UN/EDIFACT PAXLST message (D02B, D05B, D12B or the legacy US `PAXLST:001:000`). Readable
+ * travellers are accepted; unreadable ones go to `rejected` with the reason; every defect is returned
+ * with its segment. Nothing readable at all: 400 with every defect.
+ */
 export function readPaxlstManifest(
-  _raw: Buffer,
+  raw: Buffer,
   contentType: string,
-  _maxTravellers: number,
+  maxTravellers: number,
 ): IncomingManifest {
-  throw new UnsupportedMediaTypeException(`"${contentType}" (PAXLST) is not read yet; send application/json`);
+  const result = parsePaxlst(raw.toString('utf8'));
+  const travellers = result.messages.flatMap((m) => m.travellers);
+  const readable = travellers.filter((t) => t.readable && ROLES[t.role]);
+  const legs = legsOf(result);
+  if (readable.length === 0 || legs.length === 0 || !legs[0]?.scheduledDepartureLocal) {
+    throw new BadRequestException({
+      message: !legs[0]?.scheduledDepartureLocal
+        ? 'no flight with a scheduled departure (TDT with LOC 125 and DTM 189) could be read: nothing accepted'
+        : `none of the ${travellers.length} travellers could be read: nothing accepted`,
+      problems: result.errors.map((e) => ({
+        path: `segment ${e.segment} ${e.element ?? e.tag}`,
+        ...defect(e),
+      })),
+    });
+  }
+  try {
+    manifestFlightKey({ legs, travellers: [] });
+  } catch (error) {
+    throw new BadRequestException({
+      message: `the first flight cannot key the submission: ${(error as Error).message}`,
+      problems: result.errors.map((e) => ({
+        path: `segment ${e.segment} ${e.element ?? e.tag}`,
+        ...defect(e),
+      })),
+    });
+  }
+  if (readable.length > maxTravellers) {
+    throw new PayloadTooLargeException(
+      `${readable.length} travellers in one message; at most ${maxTravellers}: split it`,
+    );
+  }
+  const { interchange } = result;
+  const messageRefs = result.messages.map((m) => m.reference).join(',');
+  return {
+    format: 'paxlst',
+    contentType,
+    raw,
+    manifest: { messageRef: result.messages[0]?.reference, legs, travellers: readable.map(toTraveller) },
+    rejected: travellers
+      .filter((t) => !readable.includes(t))
+      .map((t) => ({
+        travellerRef: String(t.index),
+        reason: `segment ${t.segment} ${t.roleCode}: ${t.errors.map((e) => e.message).join('; ') || 'not a traveller role we read'}`,
+      })),
+    defects: result.errors.map(defect),
+    // The sender's own references identify a resubmission of the same interchange.
+    messageKey: `paxlst:${interchange.sender}:${interchange.controlReference}:${messageRefs}`,
+    source: {
+      senderId: interchange.sender,
+      interchangeRef: interchange.controlReference,
+      ...(result.messages[0] ? { messageRef: result.messages[0].reference } : {}),
+    },
+  };
+}
+
+/** Every leg of every flight in the interchange, once, in order; the first keys the submission. */
+function legsOf(result: PaxlstResult): Leg[] {
+  const seen = new Set<string>();
+  const legs: Leg[] = [];
+  for (const flight of result.messages.flatMap((m) => m.flights)) {
+    for (const leg of flight.legs) {
+      const flightNumber = flight.flightNumber.replace(/^0+/, '');
+      const id = `${flight.carrierCode}${flightNumber}:${leg.departureAirport}:${leg.arrivalAirport}:${leg.scheduledDepartureLocal}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      legs.push({
+        carrierCode: flight.carrierCode,
+        flightNumber,
+        departureAirport: leg.departureAirport,
+        arrivalAirport: leg.arrivalAirport,
+        scheduledDepartureLocal: leg.scheduledDepartureLocal ?? '',
+        ...(leg.scheduledArrivalLocal ? { scheduledArrivalLocal: leg.scheduledArrivalLocal } : {}),
+      });
+    }
+  }
+  return legs;
+}
+
+function toTraveller(t: PaxlstTraveller): ManifestTraveller {
+  return {
+    travellerRef: String(t.index),
+    role: ROLES[t.role] ?? 'passenger',
+    surname: t.surname,
+    givenNames: t.givenNames,
+    ...(t.birthDate ? { birthDate: t.birthDate } : {}),
+    ...(t.sex ? { sex: t.sex } : {}),
+    nationality: t.nationality ?? '',
+    ...(t.countryOfResidence ? { countryOfResidence: t.countryOfResidence } : {}),
+    ...(t.reservationRefs[0] ? { reservationRef: t.reservationRefs[0] } : {}),
+    ...(t.portOfEmbarkation ? { portOfEmbarkation: t.portOfEmbarkation } : {}),
+    ...(t.portOfDisembarkation ? { portOfDisembarkation: t.portOfDisembarkation } : {}),
+    documents: t.documents
+      .filter((d) => d.number)
+      .map((d) => ({
+        type: d.type,
+        number: d.number,
+        issuingState: d.issuingState ?? '',
+        ...(d.expiryDate ? { expiryDate: d.expiryDate } : {}),
+        ...(d.issueDate ? { issueDate: d.issueDate } : {}),
+      })),
+  };
 }

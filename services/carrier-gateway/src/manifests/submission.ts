@@ -1,4 +1,27 @@
-import type { JsonManifest } from './dto/json-manifest.schema.js';
+import type { JsonManifest, JsonTraveller } from './dto/json-manifest.schema.js';
+
+/** A traveller as the gateway publishes it: JSON's shape, with what PAXLST may leave unknown. */
+export type ManifestTraveller = Omit<JsonTraveller, 'sex' | 'birthDate' | 'documents'> & {
+  sex?: JsonTraveller['sex'] | 'U';
+  birthDate?: string;
+  documents: (Omit<JsonTraveller['documents'][number], 'type'> & { type: string })[];
+};
+
+/** One manifest, whichever format it came in. */
+export interface Manifest {
+  messageRef?: string | undefined;
+  legs: JsonManifest['legs'];
+  travellers: ManifestTraveller[];
+}
+
+/** A defect in the message that did not stop the travellers it concerns (PAXLST warnings, partial data). */
+export interface MessageDefect {
+  segment: number;
+  tag: string;
+  element?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
 
 /** A traveller the gateway could not accept, and why: reported in the receipt, never dropped silently. */
 export interface RejectedTraveller {
@@ -11,8 +34,9 @@ export interface IncomingManifest {
   format: 'json' | 'paxlst';
   contentType: string;
   raw: Buffer;
-  manifest: JsonManifest;
+  manifest: Manifest;
   rejected: RejectedTraveller[];
+  defects: MessageDefect[];
   /** The message's own reference (JSON messageRef, PAXLST interchange/message refs), for idempotency. */
   messageKey: string | undefined;
   source: { interchangeRef?: string; messageRef?: string; senderId?: string };

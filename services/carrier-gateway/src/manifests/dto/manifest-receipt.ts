@@ -14,6 +14,21 @@ export class RejectedTraveller {
   reason!: string;
 }
 
+export class ReceiptDefect {
+  @ApiProperty({
+    description: 'Position of the segment in the message (PAXLST), 1-based; 0 for the message as a whole',
+  })
+  segment!: number;
+  @ApiProperty({ example: 'DOC' })
+  tag!: string;
+  @ApiProperty({ required: false, example: 'DOC 2' })
+  element?: string;
+  @ApiProperty()
+  message!: string;
+  @ApiProperty({ enum: ['error', 'warning'] })
+  severity!: 'error' | 'warning';
+}
+
 /** What a carrier gets back: returned only after the broker acknowledged every accepted traveller. */
 export class ManifestReceipt {
   @ApiProperty({ format: 'uuid' })
@@ -28,4 +43,9 @@ export class ManifestReceipt {
   accepted!: AcceptedTraveller[];
   @ApiProperty({ type: [RejectedTraveller] })
   rejected!: RejectedTraveller[];
+  @ApiProperty({
+    type: [ReceiptDefect],
+    description: 'Every defect found in the message, also where travellers were accepted',
+  })
+  defects!: ReceiptDefect[];
 }
