@@ -53,7 +53,13 @@ function depConstraints(inTests) {
     },
     {
       sourceTag: 'type:testing',
-      onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:util', 'type:contracts'],
+      onlyDependOnLibsWithTags: [
+        'type:testing',
+        'type:data-access',
+        'type:util',
+        'type:contracts',
+        'type:domain',
+      ],
     },
     {
       sourceTag: 'type:app',

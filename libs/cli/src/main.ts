@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCarriersCommand } from './commands/carriers.command.js';
 import { registerDbCommand } from './commands/db.command.js';
 import { registerMrzCommand } from './commands/mrz.command.js';
+import { registerPaxlstCommand } from './commands/paxlst.command.js';
 import { registerStackCommand } from './commands/stack.command.js';
 import { registerSubmitCommand } from './commands/submit.command.js';
 import { EXIT } from './exit-codes.js';
@@ -16,6 +17,7 @@ const program = new Command()
   });
 
 registerMrzCommand(program);
+registerPaxlstCommand(program);
 registerStackCommand(program);
 registerDbCommand(program);
 registerCarriersCommand(program);

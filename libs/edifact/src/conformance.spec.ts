@@ -80,6 +80,23 @@ if (!corpus.exists()) {
     });
   });
 
+  it('never throws on a truncated or corrupted file, and never invents travellers', () => {
+    for (const file of files) {
+      const text = corpus.read(file);
+      const { travellers } = inspect(text);
+      for (let k = 1; k <= 25; k++) {
+        const cut = Math.floor((text.length * k) / 26);
+        const truncated = parsePaxlst(text.slice(0, cut));
+        expect(truncated.summary.travellers).toBeLessThanOrEqual(travellers);
+        // Overwrite one character with each kind of separator and a control byte.
+        for (const ch of ["'", '+', ':', '?', '\u0003']) {
+          const corrupted = `${text.slice(0, cut)}${ch}${text.slice(cut + 1)}`;
+          expect(() => parsePaxlst(corrupted)).not.toThrow();
+        }
+      }
+    }
+  });
+
   it('finds the defects the corpus README promises', () => {
     const all = files.map((f) => ({ file: f, expected: inspect(corpus.read(f)) }));
     const kinds = new Set(all.flatMap((f) => f.expected.defects.map((d) => d.kind)));

@@ -69,13 +69,10 @@ describe('readEdifact', () => {
     const { segments, errors } = readEdifact(text);
     expect(segments.map((s) => s.tag)).toEqual(['UNB', 'UNH', 'NAD', 'UNT', 'UNZ']);
     expect(segments[2]!.elements[3]).toEqual(['O’LEARY', 'ANN']);
-    expect(errors).toEqual([
-      expect.objectContaining({
-        code: 'typographic-terminator',
-        segment: 1,
-        tag: 'UNB',
-        severity: 'warning',
-      }),
+    expect(errors.map((e) => [e.code, e.segment, e.tag, e.severity])).toEqual([
+      ['typographic-terminator', 1, 'UNB', 'warning'],
+      // UNOA has no ’: the name keeps it, and the carrier is told.
+      ['unexpected-character', 3, 'NAD', 'warning'],
     ]);
   });
 
@@ -123,7 +120,7 @@ describe('readEdifact', () => {
     expect(errors.map((e) => [e.code, e.segment, e.severity])).toEqual([
       ['space-in-tag', 2, 'warning'],
       ['bad-segment-tag', 3, 'error'],
-      ['empty-segment', 0, 'warning'],
+      ['empty-segment', 2, 'warning'],
     ]);
   });
 
@@ -141,5 +138,17 @@ describe('readEdifact', () => {
       errors: [{ segment: 0, tag: '', code: 'not-edifact', severity: 'error' }],
     });
     expect(readEdifact('').segments).toEqual([]);
+  });
+});
+
+describe('readEdifact character set', () => {
+  it('reports undecodable bytes and characters beyond Latin-1, unless the syntax level is Unicode', () => {
+    const latin = readEdifact("UNB+UNOC:3+A+B+200101:0000+1'NAD+FL+++NOV\uFFFDK:MÜLLER'UNZ+0+1'");
+    expect(latin.errors).toEqual([
+      expect.objectContaining({ code: 'unexpected-character', segment: 2, tag: 'NAD', severity: 'warning' }),
+    ]);
+    expect(latin.errors[0]!.message).toMatch(/U\+FFFD.*could not be decoded$/);
+    expect(readEdifact("UNB+UNOY:4+A+B+200101:0000+1'NAD+FL+++ŁUKASZ'UNZ+0+1'").errors).toEqual([]);
+    expect(readEdifact("UNB+UNOC:3+A+B+200101:0000+1'NAD+FL+++ŁUKASZ'UNZ+0+1'").errors).toHaveLength(1);
   });
 });

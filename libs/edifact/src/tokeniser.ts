@@ -153,7 +153,7 @@ export function tokenise(text: string, from: number, separators: Separators, uni
     const code = text.charCodeAt(i);
     let cls: number;
     if (code < 256) {
-      cls = table[code]!;
+      cls = table[code] as number; // code < 256: always inside the 256-entry table
       if (cls === DATA || cls === BLANK) {
         i++;
         continue;
@@ -182,21 +182,22 @@ export function tokenise(text: string, from: number, separators: Separators, uni
       runStart = ++i;
       if (cls !== TERMINATOR) continue;
       // End of segment. A segment with nothing in it (`''`) is skipped.
-      if (tag.length === 1 && tag[0] === '' && elements.length === 0) {
+      const done = tag ?? [''];
+      if (done.length === 1 && done[0] === '' && elements.length === 0) {
         note(result.emptySegments, segmentStart, result.segments.length);
       } else {
         if (code !== separators.terminator.charCodeAt(0)) {
           note(result.typographicTerminators, i - 1, result.segments.length);
         }
         result.segments.push({
-          tag: tag[0] ?? '',
-          tagComponents: tag.length,
+          tag: done[0] ?? '',
+          tagComponents: done.length,
           elements,
           offset: segmentStart,
           terminated: true,
         });
       }
-      const ended = tag[0]?.trim().toUpperCase();
+      const ended = done[0]?.trim().toUpperCase();
       tag = undefined;
       elements = [];
       i = skipBlanks(text, i, table, result);

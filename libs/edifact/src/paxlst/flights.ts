@@ -28,8 +28,7 @@ export function splitFlightDesignator(
     return { carrierCode: carrier, flightNumber: value.slice(carrier.length) };
   if (carrier !== '' && /^\d{1,5}[A-Z]?$/.test(value)) return { carrierCode: carrier, flightNumber: value };
   const match = /^([A-Z0-9]{2}[A-Z]?)(\d{1,5}[A-Z]?)$/.exec(value);
-  const [, designator = '', number = ''] = match ?? [];
-  if (match) return { carrierCode: carrier || designator, flightNumber: number };
+  if (match) return { carrierCode: carrier || (match[1] ?? ''), flightNumber: match[2] ?? '' };
   return { carrierCode: carrier, flightNumber: value };
 }
 

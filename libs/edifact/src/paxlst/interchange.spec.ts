@@ -76,6 +76,21 @@ describe('PAXLST interchange envelope', () => {
     ]);
   });
 
+  it('reads several messages, numbering travellers across them', () => {
+    const one = paxlst(ONE).split('\n');
+    const message = one.slice(2, -1); // UNH … UNT
+    const second = message.map((s) =>
+      s.replace('UNH+M1+', 'UNH+M2+').replace("+M1'", "+M2'").replace('ONE:', 'TWO:'),
+    );
+    const text = [...one.slice(0, -1), ...second, "UNZ+2+IC1'"].join('\n');
+    const result = parsePaxlst(text);
+    expect(result.errors).toEqual([]);
+    expect(result.messages.map((m) => [m.reference, m.travellers.map((t) => [t.index, t.surname])])).toEqual([
+      ['M1', [[1, 'ONE']]],
+      ['M2', [[2, 'TWO']]],
+    ]);
+  });
+
   it('returns nothing and one error for text that is not EDIFACT', () => {
     const result = parsePaxlst('%PDF-1.7 not a manifest');
     expect(result.messages).toEqual([]);
