@@ -77,6 +77,21 @@ describe('carrier-gateway manifests', () => {
     expect(ours.every((e) => e.key === `${carrier}4411/2026-12-02`)).toBe(true);
   });
 
+  it('accepts the valid travellers of a JSON manifest and rejects the invalid one with its problems', async () => {
+    const body = manifest('4416', 2);
+    body.travellers[1]!.birthDate = '1990-02-30';
+    const response = await submit(body);
+    const receipt = (await response.json()) as {
+      accepted: { travellerRef: string }[];
+      rejected: { travellerRef: string; reason: string }[];
+    };
+    expect(response.status).toBe(202);
+    expect(receipt.accepted.map((t) => t.travellerRef)).toEqual(['P1']);
+    expect(receipt.rejected).toEqual([
+      { travellerRef: 'P2', reason: expect.stringContaining('travellers.1.birthDate') },
+    ]);
+  });
+
   it('refuses an idempotency key reused for a different message (422)', async () => {
     const key = randomUUID();
     expect((await submit(manifest('4412'), { 'idempotency-key': key })).status).toBe(202);

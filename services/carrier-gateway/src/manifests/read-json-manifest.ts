@@ -1,42 +1,75 @@
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
-import { JsonManifestSchema } from './dto/json-manifest.schema.js';
-import type { IncomingManifest } from './submission.js';
+import type { z } from 'zod';
+import { JsonEnvelopeSchema, TravellerSchema, type JsonTraveller } from './dto/json-manifest.schema.js';
+import type { IncomingManifest, RejectedTraveller } from './submission.js';
 
-/** Reads a JSON manifest: 400 with every problem and its path, exactly as for PAXLST defects. */
+interface Problem {
+  path: string;
+  message: string;
+}
+
+const problems = (issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): Problem[] =>
+  issues.map((issue) => ({ path: [...prefix, ...issue.path].map(String).join('.'), message: issue.message }));
+
+function badRequest(message: string, list: Problem[]): BadRequestException {
+  return new BadRequestException({ message, problems: list });
+}
+
+/**
+ * Reads a JSON manifest with the same acceptance rule as PAXLST: the travellers that pass are accepted,
+ * each one that does not is rejected with every problem and its path; with none accepted, 400.
+ */
 export function readJsonManifest(raw: Buffer, contentType: string, maxTravellers: number): IncomingManifest {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    throw new BadRequestException({
-      message: 'the body is not valid JSON',
-      problems: [{ path: '', message: (error as Error).message }],
-    });
+    throw badRequest('the body is not valid JSON', [{ path: '', message: (error as Error).message }]);
   }
-  const result = JsonManifestSchema.safeParse(body);
-  if (!result.success) {
-    throw new BadRequestException({
-      message: `${result.error.issues.length} validation problem${result.error.issues.length === 1 ? '' : 's'}`,
-      problems: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
+  const envelope = JsonEnvelopeSchema.safeParse(body);
+  if (!envelope.success) {
+    const list = problems(envelope.error.issues);
+    throw badRequest(`${list.length} validation problem${list.length === 1 ? '' : 's'}`, list);
   }
-  if (result.data.travellers.length > maxTravellers) {
+  const { legs, messageRef, travellers: candidates } = envelope.data;
+  if (candidates.length > maxTravellers) {
     throw new PayloadTooLargeException(
-      `${result.data.travellers.length} travellers in one manifest; at most ${maxTravellers}: split it`,
+      `${candidates.length} travellers in one manifest; at most ${maxTravellers}: split it`,
     );
   }
-  const travellers = result.data.travellers.map((t, index) => ({
-    ...t,
-    travellerRef: t.travellerRef ?? String(index + 1),
-  }));
+  const accepted: (JsonTraveller & { travellerRef: string })[] = [];
+  const rejected: RejectedTraveller[] = [];
+  const allProblems: Problem[] = [];
+  candidates.forEach((candidate, index) => {
+    const result = TravellerSchema.safeParse(candidate);
+    if (result.success) {
+      accepted.push({ ...result.data, travellerRef: result.data.travellerRef ?? String(index + 1) });
+      return;
+    }
+    const list = problems(result.error.issues, ['travellers', index]);
+    allProblems.push(...list);
+    const ref = (candidate as { travellerRef?: unknown } | null)?.travellerRef;
+    rejected.push({
+      travellerRef: typeof ref === 'string' ? ref : String(index + 1),
+      reason: list.map((p) => `${p.path}: ${p.message}`).join('; '),
+    });
+  });
+  if (accepted.length === 0) {
+    throw badRequest(`none of the ${candidates.length} travellers could be accepted`, allProblems);
+  }
   return {
     format: 'json',
     contentType,
     raw,
-    manifest: { ...result.data, travellers },
-    rejected: [],
-    defects: [],
-    messageKey: result.data.messageRef ? `json:${result.data.messageRef}` : undefined,
-    source: result.data.messageRef ? { messageRef: result.data.messageRef } : {},
+    manifest: { messageRef, legs, travellers: accepted },
+    rejected,
+    defects: allProblems.map((p) => ({
+      segment: 0,
+      tag: p.path,
+      message: p.message,
+      severity: 'error' as const,
+    })),
+    messageKey: messageRef ? `json:${messageRef}` : undefined,
+    source: messageRef ? { messageRef } : {},
   };
 }

@@ -59,5 +59,13 @@ export const JsonManifestSchema = z.object({
   travellers: z.array(TravellerSchema).min(1, 'a manifest needs at least one traveller'),
 });
 
+/**
+ * The manifest around its travellers: read strictly (a bad leg rejects the whole message), while each
+ * traveller is then read on its own, so one bad traveller does not hold up the others — as for PAXLST.
+ */
+export const JsonEnvelopeSchema = JsonManifestSchema.extend({
+  travellers: z.array(z.unknown()).min(1, 'a manifest needs at least one traveller'),
+});
+
 export type JsonManifest = z.output<typeof JsonManifestSchema>;
 export type JsonTraveller = JsonManifest['travellers'][number];
