@@ -9,8 +9,11 @@ export function registerSubmitCommand(program: Command): void {
     .command('submit')
     .description('Send a manifest (PAXLST or JSON) to the carrier gateway and print the receipt')
     .argument('<file>', 'a PAXLST message (.edi, .txt) or a JSON manifest (.json)')
-    .requiredOption('--carrier <iata>', 'the submitting carrier (for the messages; the key decides)')
-    .option('--key <api-key>', 'the carrier’s API key (default: DOCSCREEN_API_KEY)')
+    .requiredOption('--carrier <iata>', 'the submitting carrier; picks its key from DOCSCREEN_API_KEY_<IATA>')
+    .option(
+      '--key <api-key>',
+      'the carrier’s API key (default: DOCSCREEN_API_KEY_<IATA>, then DOCSCREEN_API_KEY)',
+    )
     .option('--gateway <url>', 'carrier gateway base URL', DEFAULT_GATEWAY)
     .option(
       '--idempotency-key <key>',
