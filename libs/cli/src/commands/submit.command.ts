@@ -24,9 +24,14 @@ export function registerSubmitCommand(program: Command): void {
         file: string,
         options: { carrier: string; key?: string; gateway: string; idempotencyKey?: string },
       ) => {
-        const key = options.key ?? process.env['DOCSCREEN_API_KEY'];
+        // An operator submitting for several carriers keeps one variable per carrier.
+        const carrier = options.carrier.toUpperCase();
+        const key =
+          options.key ?? process.env[`DOCSCREEN_API_KEY_${carrier}`] ?? process.env['DOCSCREEN_API_KEY'];
         if (!key) {
-          process.stderr.write('docscreen submit: give --key <api-key> or set DOCSCREEN_API_KEY\n');
+          process.stderr.write(
+            `docscreen submit: give --key <api-key> or set DOCSCREEN_API_KEY_${carrier}\n`,
+          );
           process.exitCode = EXIT.UNUSABLE;
           return;
         }
