@@ -105,14 +105,6 @@ export type { NewEnvelopeOptions } from './envelope.js';
 // Keys
 export { flightKey, isFlightKey, isIsoDate, parseFlightKey } from './flight-key.js';
 export type { FlightKeyParts } from './flight-key.js';
-export {
-  blankSeriesKey,
-  documentKey,
-  isInBlankSeries,
-  maskDocumentNumber,
-  normaliseDocumentNumber,
-  registryKey,
-} from './document-key.js';
 
 // Timestamps, so that services need no direct dependency on @bufbuild/protobuf for the common case.
 export { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';

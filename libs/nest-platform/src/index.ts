@@ -12,3 +12,11 @@ export type { HttpAppOptions } from './http/configure-http-app.js';
 export { requireContentType } from './http/content-type.middleware.js';
 export { KAFKA, KafkaModule } from './kafka/kafka.module.js';
 export type { KafkaModuleOptions } from './kafka/kafka.module.js';
+export {
+  bearerToken,
+  credentialMatches,
+  credentialPrefix,
+  hashCredential,
+  issueCredential,
+} from './auth/credential.js';
+export type { CredentialKind, IssuedCredential } from './auth/credential.js';

@@ -7,7 +7,10 @@ export interface RunningService {
   name: string;
   baseUrl: string;
   output: string[];
+  /** SIGTERM: a clean shutdown; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL: a crash, with no chance to finish anything; resolves when the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -64,6 +67,10 @@ export async function startServiceProcess(options: {
     stop: async () => {
       if (alive) child.kill('SIGTERM');
       return exited;
+    },
+    kill: async () => {
+      if (alive) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

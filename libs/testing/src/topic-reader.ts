@@ -4,6 +4,8 @@ import { decodeEvent, type EventOf, type Topic } from '@docscreen/contracts';
 
 export interface ReadEvent<T extends Topic> {
   key: string | null;
+  /** A record with no value: on a compacted topic, the key's deletion. Its `message` is empty. */
+  tombstone: boolean;
   headers: Record<string, string>;
   message: EventOf<T>;
   partition: number;
@@ -115,6 +117,7 @@ async function readFrom<T extends Topic>(
             }
             events.push({
               key: message.key?.toString() ?? null,
+              tombstone: message.value === null,
               headers,
               message: decodeEvent(topic, message.value ?? Buffer.alloc(0)),
               partition,

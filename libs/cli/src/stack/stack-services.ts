@@ -11,6 +11,7 @@ export interface StackService {
 export const STACK_SERVICES: readonly StackService[] = Object.freeze([
   { name: 'carrier-gateway', port: 3000, database: 'docscreen_gateway' },
   { name: 'screening', port: 3001, database: 'docscreen_screening' },
+  { name: 'document-registry', port: 3002, database: 'docscreen_registry' },
 ]);
 
 export const serviceDir = (service: StackService): string => fromRoot('services', service.name);
@@ -57,6 +58,7 @@ export function serviceEnvironment(
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
   };
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
-  if (service.name === 'carrier-gateway') env['ADMIN_TOKEN'] = localAdminToken();
+  if (service.name === 'carrier-gateway' || service.name === 'document-registry')
+    env['ADMIN_TOKEN'] = localAdminToken();
   return env;
 }

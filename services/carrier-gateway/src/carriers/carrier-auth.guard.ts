@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { bearerToken } from '@docscreen/nest-platform';
 import { CarriersService, type AuthenticatedCarrier } from './carriers.service.js';
 
 export interface CarrierRequest {
@@ -14,7 +15,7 @@ export class CarrierAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<CarrierRequest>();
     const header = request.headers['authorization'];
-    const key = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+    const key = bearerToken(header);
     if (!key) throw new UnauthorizedException('missing API key: send "Authorization: Bearer <api key>"');
     const carrier = await this.carriers.authenticate(key);
     if (!carrier) throw new UnauthorizedException('unknown, revoked or inactive API key');

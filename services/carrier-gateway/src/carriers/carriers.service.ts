@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { apiKeyMatches, apiKeyPrefix, issueApiKey } from './api-key.js';
+import { credentialMatches, credentialPrefix, issueCredential } from '@docscreen/nest-platform';
 
 export interface AuthenticatedCarrier {
   id: string;
@@ -15,13 +15,13 @@ export class CarriersService {
 
   /** The active carrier a key belongs to, or undefined for an unknown, revoked or malformed key. */
   async authenticate(key: string): Promise<AuthenticatedCarrier | undefined> {
-    const prefix = apiKeyPrefix(key);
+    const prefix = credentialPrefix('dsk', key);
     if (!prefix) return undefined;
     const candidates = await this.prisma.carrierApiKey.findMany({
       where: { keyPrefix: prefix, revokedAt: null, carrier: { active: true } },
       include: { carrier: true },
     });
-    const match = candidates.find((candidate) => apiKeyMatches(key, candidate.keyHash));
+    const match = candidates.find((candidate) => credentialMatches(key, candidate.keyHash));
     return match
       ? { id: match.carrier.id, iataCode: match.carrier.iataCode, name: match.carrier.name }
       : undefined;
@@ -29,7 +29,7 @@ export class CarriersService {
 
   /** Registers a carrier with a first API key; the key is returned once and only its hash is kept. */
   async register(input: { iataCode: string; name: string; contactEmail: string }): Promise<IssuedCarrierKey> {
-    const issued = issueApiKey();
+    const issued = issueCredential('dsk');
     try {
       const carrier = await this.prisma.carrier.create({
         data: {
@@ -39,7 +39,7 @@ export class CarriersService {
           apiKeys: { create: { keyPrefix: issued.prefix, keyHash: issued.hash } },
         },
       });
-      return { carrierId: carrier.id, iataCode: carrier.iataCode, apiKey: issued.key };
+      return { carrierId: carrier.id, iataCode: carrier.iataCode, apiKey: issued.secret };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         throw new ConflictException(
@@ -54,7 +54,7 @@ export class CarriersService {
   async rotateKey(iataCode: string): Promise<IssuedCarrierKey> {
     const carrier = await this.prisma.carrier.findUnique({ where: { iataCode: iataCode.toUpperCase() } });
     if (!carrier) throw new NotFoundException(`no carrier ${iataCode.toUpperCase()}`);
-    const issued = issueApiKey();
+    const issued = issueCredential('dsk');
     await this.prisma.$transaction([
       this.prisma.carrierApiKey.updateMany({
         where: { carrierId: carrier.id, revokedAt: null },
@@ -64,7 +64,7 @@ export class CarriersService {
         data: { carrierId: carrier.id, keyPrefix: issued.prefix, keyHash: issued.hash },
       }),
     ]);
-    return { carrierId: carrier.id, iataCode: carrier.iataCode, apiKey: issued.key };
+    return { carrierId: carrier.id, iataCode: carrier.iataCode, apiKey: issued.secret };
   }
 
   async list(): Promise<CarrierSummary[]> {

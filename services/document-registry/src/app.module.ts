@@ -1,0 +1,58 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { TOPICS } from '@docscreen/contracts';
+import {
+  HealthModule,
+  KAFKA,
+  KafkaModule,
+  kafkaProbe,
+  ObservabilityModule,
+  postgresProbe,
+} from '@docscreen/nest-platform';
+import type { Logger } from '@docscreen/observability';
+import { AuthoritiesModule } from './authorities/authorities.module.js';
+import { ConfigModule, REGISTRY_CONFIG } from './config/config.module.js';
+import { SERVICE_NAME, type RegistryConfig } from './config/registry-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { PrismaService } from './database/prisma.service.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { RecordsModule } from './records/records.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ObservabilityModule.forRoot(logger),
+        ConfigModule,
+        DatabaseModule,
+        KafkaModule.forRoot({
+          inject: [REGISTRY_CONFIG],
+          // The registry owns the compacted change stream: the latest event per document key is its state.
+          useFactory: (config: RegistryConfig) => ({
+            clientId: SERVICE_NAME,
+            brokers: config.KAFKA_BROKERS,
+            topics: [
+              {
+                topic: TOPICS.DOCUMENT_STATUS_CHANGED,
+                numPartitions: 12,
+                config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '60000' },
+              },
+            ],
+          }),
+        }),
+        HealthModule.forProbes({
+          inject: [KAFKA, PrismaService],
+          useFactory: (kafka: Kafka, prisma: PrismaService) => [
+            kafkaProbe(kafka),
+            postgresProbe(() => prisma.$queryRaw`SELECT 1`),
+          ],
+        }),
+        AuthoritiesModule,
+        RecordsModule,
+        OutboxModule,
+      ],
+    };
+  }
+}

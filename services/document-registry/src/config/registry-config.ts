@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { COMMON_ENV, loadConfig, port, postgresUrl } from '@docscreen/config';
+
+export const SERVICE_NAME = 'document-registry';
+export const SERVICE_VERSION = '0.1.0';
+
+/** Every variable the registry reads; documented in services/document-registry/README.md. */
+export const REGISTRY_ENV = z.object({
+  ...COMMON_ENV,
+  PORT: port(3002),
+  DATABASE_URL: postgresUrl,
+  /** How often the outbox relay looks for unpublished changes when it is idle. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
+  /** Changes published per relay round. */
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(24, 'must be at least 24 characters').optional(),
+  ),
+});
+
+export type RegistryConfig = z.output<typeof REGISTRY_ENV>;
+
+let cached: Readonly<RegistryConfig> | undefined;
+
+/** The one place the registry reads `process.env`; validated once, at boot. */
+export function registryConfig(): Readonly<RegistryConfig> {
+  cached ??= loadConfig(SERVICE_NAME, REGISTRY_ENV, process.env);
+  return cached;
+}
