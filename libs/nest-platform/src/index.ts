@@ -20,3 +20,4 @@ export {
   issueCredential,
 } from './auth/credential.js';
 export type { CredentialKind, IssuedCredential } from './auth/credential.js';
+export { ADMIN_TOKEN, AdminTokenGuard } from './auth/admin-token.guard.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AdminTokenGuard } from './admin-token.guard.js';
 import { CarriersService, type CarrierSummary, type IssuedCarrierKey } from './carriers.service.js';
 import { RegisterCarrierSchema, type RegisterCarrier } from './dto/register-carrier.schema.js';
 

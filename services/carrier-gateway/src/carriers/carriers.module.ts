@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AdminTokenGuard } from './admin-token.guard.js';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
 import { CarrierAuthGuard } from './carrier-auth.guard.js';
 import { CarriersAdminController } from './carriers-admin.controller.js';
 import { CarriersService } from './carriers.service.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, UseGuards } from '@nestjs/common';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AdminTokenGuard } from './admin-token.guard.js';
 import { AuthoritiesService } from './authorities.service.js';
 import { RegisterAuthoritySchema, type RegisterAuthority } from './dto/register-authority.schema.js';
 

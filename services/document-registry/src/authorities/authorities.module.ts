@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AdminTokenGuard } from './admin-token.guard.js';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
 import { AuthoritiesAdminController } from './authorities-admin.controller.js';
 import { AuthoritiesService } from './authorities.service.js';
 import { AuthorityAuthGuard } from './authority-auth.guard.js';
