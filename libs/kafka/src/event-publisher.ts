@@ -25,13 +25,17 @@ export class EventPublisher {
   private readonly producer: Producer;
   private connected = false;
 
-  constructor(kafka: Kafka) {
+  /**
+   * `retries` bounds how long a failing `publish` keeps trying. When it rejects, nothing of it is left
+   * in flight: a caller that answers "not accepted" can rely on nothing being published later.
+   */
+  constructor(kafka: Kafka, options: { retries?: number } = {}) {
     this.producer = kafka.producer({
       idempotent: true,
       // kafkajs guarantees ordering with idempotence only with one request in flight.
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+      retry: { retries: options.retries ?? 5, initialRetryTime: 100, maxRetryTime: 2_000 },
     });
   }
 

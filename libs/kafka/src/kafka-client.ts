@@ -7,6 +7,10 @@ export interface KafkaClientOptions {
   logger: Logger;
   /** How long to keep trying to reach a broker before giving up on a connection attempt. */
   connectionTimeoutMs?: number;
+  /** How long one request may wait for the broker's answer. */
+  requestTimeoutMs?: number;
+  /** Retries of a failed request (metadata, connection) before it fails. */
+  retries?: number;
 }
 
 /** One kafkajs client per process, logging through the service's structured logger. */
@@ -15,8 +19,8 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     clientId: options.clientId,
     brokers: [...options.brokers],
     connectionTimeout: options.connectionTimeoutMs ?? 3_000,
-    requestTimeout: 30_000,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    retry: { initialRetryTime: 200, retries: options.retries ?? 8, maxRetryTime: 5_000 },
     logLevel: KafkaLogLevel.WARN,
     logCreator: bridgeLogs(options.logger),
   });

@@ -24,7 +24,15 @@ const client = (brokers: readonly string[]) =>
   new Kafka({ clientId: 'docscreen-test-reader', brokers: [...brokers], logLevel: logLevel.NOTHING });
 
 async function highWatermarks(admin: Admin, topic: string): Promise<Map<number, bigint>> {
-  return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+  // Right after a topic is created its partitions may not have answered for their leader yet.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+    } catch (error) {
+      if (attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 /**

@@ -36,6 +36,8 @@ export class AppModule {
             clientId: SERVICE_NAME,
             brokers: config.KAFKA_BROKERS,
             topics: [{ topic: TOPICS.PASSENGER_REPORTED, numPartitions: 12 }],
+            // A carrier waits at most this long for its receipt or its 503.
+            publishBudgetMs: config.KAFKA_PUBLISH_TIMEOUT_MS,
           }),
         }),
         HealthModule.forProbes({

@@ -21,6 +21,11 @@ export interface KafkaModuleOptions {
   brokers: readonly string[];
   /** Topics this service owns or must find: created if missing before the service takes traffic. */
   topics: readonly TopicSpec[];
+  /**
+   * Upper bound for one publish, retries included (default: kafkajs' own, about a minute). A publish
+   * that fails fails within it, and leaves nothing in flight to be published later.
+   */
+  publishBudgetMs?: number;
 }
 
 /**
@@ -39,9 +44,26 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
           provide: KAFKA,
           inject: [KAFKA_OPTIONS, LOGGER],
           useFactory: (o: KafkaModuleOptions, logger: Logger) =>
-            createKafkaClient({ clientId: o.clientId, brokers: o.brokers, logger }),
+            createKafkaClient({
+              clientId: o.clientId,
+              brokers: o.brokers,
+              logger,
+              // Three attempts of a third of the budget each: the whole publish stays within it.
+              ...(o.publishBudgetMs
+                ? {
+                    requestTimeoutMs: Math.ceil(o.publishBudgetMs / 3),
+                    connectionTimeoutMs: Math.ceil(o.publishBudgetMs / 6),
+                    retries: 2,
+                  }
+                : {}),
+            }),
         },
-        { provide: EventPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventPublisher(kafka) },
+        {
+          provide: EventPublisher,
+          inject: [KAFKA, KAFKA_OPTIONS],
+          useFactory: (kafka: Kafka, o: KafkaModuleOptions) =>
+            new EventPublisher(kafka, o.publishBudgetMs ? { retries: 2 } : {}),
+        },
       ],
       exports: [KAFKA, EventPublisher],
     };

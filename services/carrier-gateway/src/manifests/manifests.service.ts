@@ -75,12 +75,11 @@ export class ManifestsService {
       source: incoming.source,
     });
     try {
-      await withTimeout(
-        this.publisher.publish(
-          TOPICS.PASSENGER_REPORTED,
-          events.map((message) => ({ key: flightKey, message })),
-        ),
-        this.config.KAFKA_PUBLISH_TIMEOUT_MS,
+      // Bounded by KAFKA_PUBLISH_TIMEOUT_MS (the producer's budget, see AppModule). A rejection means
+      // kafkajs gave up: nothing is left in flight, so a 503 is never followed by a late publish.
+      await this.publisher.publish(
+        TOPICS.PASSENGER_REPORTED,
+        events.map((message) => ({ key: flightKey, message })),
       );
     } catch (error) {
       this.logger.error(
@@ -115,12 +114,4 @@ export class ManifestsService {
     );
     return { receipt, replayed: false };
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no acknowledgement within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
