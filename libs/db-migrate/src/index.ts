@@ -5,7 +5,6 @@ export {
 } from './apply-migrations.js';
 export { migrateAll, type ServiceMigrations, type ServiceMigrationResult } from './migrate-all.js';
 export { createMigration, type CreateMigrationOptions, type CreatedMigration } from './create-migration.js';
-export { prismaGenerate, SCHEMA_ENGINE_STAND_IN, type PrismaGenerateOptions } from './prisma-generate.js';
 export { migrationChecksum, scriptMatchesChecksum } from './checksum.js';
 export {
   MIGRATION_NAME_PATTERN,

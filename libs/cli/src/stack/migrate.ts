@@ -1,14 +1,17 @@
-import { applyMigrations } from '@docscreen/db-migrate';
+import { migrateAll } from '@docscreen/db-migrate';
 import { databaseUrl, migrationsDir, STACK_SERVICES, type LocalInfrastructure } from './stack-services.js';
 
-/** Each service's committed migrations into its own database (created if missing). */
+/** Each service's committed migrations into its own database (created if missing), in turn. */
 export async function migrateServices(infra: LocalInfrastructure): Promise<void> {
-  for (const service of STACK_SERVICES) {
-    const result = await applyMigrations({
+  const results = await migrateAll(
+    STACK_SERVICES.map((service) => ({
+      name: service.name,
       databaseUrl: databaseUrl(infra, service),
       migrationsDir: migrationsDir(service),
-    });
+    })),
+  );
+  for (const [index, result] of results.entries()) {
     const applied = result.applied.length ? `applied ${result.applied.join(', ')}` : 'up to date';
-    process.stdout.write(`${service.name}: database ${service.database} ${applied}\n`);
+    process.stdout.write(`${result.name}: database ${STACK_SERVICES[index]?.database} ${applied}\n`);
   }
 }

@@ -6,12 +6,14 @@ export interface StackService {
   name: string;
   port: number;
   database: string;
+  /** Serves an operators' API (`/v1/admin`): gets the local stack's ADMIN_TOKEN. */
+  operatorsApi: boolean;
 }
 
 export const STACK_SERVICES: readonly StackService[] = Object.freeze([
-  { name: 'carrier-gateway', port: 3000, database: 'docscreen_gateway' },
-  { name: 'screening', port: 3001, database: 'docscreen_screening' },
-  { name: 'document-registry', port: 3002, database: 'docscreen_registry' },
+  { name: 'carrier-gateway', port: 3000, database: 'docscreen_gateway', operatorsApi: true },
+  { name: 'screening', port: 3001, database: 'docscreen_screening', operatorsApi: false },
+  { name: 'document-registry', port: 3002, database: 'docscreen_registry', operatorsApi: true },
 ]);
 
 export const serviceDir = (service: StackService): string => fromRoot('services', service.name);
@@ -58,7 +60,6 @@ export function serviceEnvironment(
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
   };
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
-  if (service.name === 'carrier-gateway' || service.name === 'document-registry')
-    env['ADMIN_TOKEN'] = localAdminToken();
+  if (service.operatorsApi) env['ADMIN_TOKEN'] = localAdminToken();
   return env;
 }
