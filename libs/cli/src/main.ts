@@ -3,6 +3,7 @@ import { registerCarriersCommand } from './commands/carriers.command.js';
 import { registerDbCommand } from './commands/db.command.js';
 import { registerMrzCommand } from './commands/mrz.command.js';
 import { registerPaxlstCommand } from './commands/paxlst.command.js';
+import { registerSltdCommand } from './commands/sltd.command.js';
 import { registerStackCommand } from './commands/stack.command.js';
 import { registerSubmitCommand } from './commands/submit.command.js';
 import { EXIT } from './exit-codes.js';
@@ -22,6 +23,7 @@ registerStackCommand(program);
 registerDbCommand(program);
 registerCarriersCommand(program);
 registerSubmitCommand(program);
+registerSltdCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ import { isUuid } from './envelope.js';
 import { BoardingDirectiveSchema } from './gen/docscreen/directive/v1/boarding_directive_pb.js';
 import { PassengerReportedSchema } from './gen/docscreen/passenger/v1/passenger_reported_pb.js';
 import { DocumentStatusChangedSchema } from './gen/docscreen/registry/v1/document_status_changed_pb.js';
+import { NationalListChangedSchema } from './gen/docscreen/registry/v1/national_list_changed_pb.js';
 import { AlertRaisedSchema } from './gen/docscreen/screening/v1/alert_raised_pb.js';
 import { ScreeningCompletedSchema } from './gen/docscreen/screening/v1/screening_completed_pb.js';
 import { isAgencyAlertTopic, TOPICS, type Topic } from './topics.js';
@@ -26,6 +27,7 @@ export const EVENT_TYPE_HEADER = 'x-event-type';
 const EVENT_SCHEMAS = Object.freeze({
   [TOPICS.PASSENGER_REPORTED]: PassengerReportedSchema,
   [TOPICS.DOCUMENT_STATUS_CHANGED]: DocumentStatusChangedSchema,
+  [TOPICS.NATIONAL_LIST_CHANGED]: NationalListChangedSchema,
   [TOPICS.SCREENING_COMPLETED]: ScreeningCompletedSchema,
   [TOPICS.ALERT_RAISED]: AlertRaisedSchema,
   [TOPICS.BOARDING_DIRECTIVE]: BoardingDirectiveSchema,
@@ -152,6 +154,7 @@ export function decodeEvent<T extends Topic>(topic: T, bytes: Uint8Array, eventT
 const RECORD_KEYS: { readonly [T in Topic]: (event: EventOf<T>) => string } = Object.freeze({
   [TOPICS.PASSENGER_REPORTED]: (event) => event.flightKey,
   [TOPICS.DOCUMENT_STATUS_CHANGED]: (event) => registryKey(event),
+  [TOPICS.NATIONAL_LIST_CHANGED]: (event) => registryKey(event),
   [TOPICS.SCREENING_COMPLETED]: (event) => event.flightKey,
   [TOPICS.ALERT_RAISED]: (event) => event.flightKey,
   [TOPICS.BOARDING_DIRECTIVE]: (event) => event.flightKey,

@@ -39,6 +39,12 @@ export type {
   DocumentStatusChanged,
 } from './gen/docscreen/registry/v1/document_status_changed_pb.js';
 
+export {
+  NationalListAction,
+  NationalListChangedSchema,
+} from './gen/docscreen/registry/v1/national_list_changed_pb.js';
+export type { NationalListChanged } from './gen/docscreen/registry/v1/national_list_changed_pb.js';
+
 // docscreen.screening.v1
 export {
   CheckOutcome,

@@ -16,6 +16,8 @@ export const TOPICS = Object.freeze({
   PASSENGER_REPORTED: 'passenger.reported.v1',
   /** `docscreen.registry.v1.DocumentStatusChanged`, compacted, produced by the document registry. */
   DOCUMENT_STATUS_CHANGED: 'registry.document-status-changed.v1',
+  /** `docscreen.registry.v1.NationalListChanged`, produced by national systems, applied by the registry. */
+  NATIONAL_LIST_CHANGED: 'registry.national-list-changed.v1',
   /** `docscreen.screening.v1.ScreeningCompleted`, one per screened traveller. */
   SCREENING_COMPLETED: 'screening.completed.v1',
   /** `docscreen.screening.v1.AlertRaised`, before routing to agencies (see `agencyAlertTopic`). */

@@ -12,6 +12,9 @@ export interface Finding {
   message: string;
   /** The field concerned, e.g. `documents[0].mrz.birthDate`. */
   field?: string;
+  /** The rule that raised it (see RuleBook) and that rule's version, when raised by a rule. */
+  rule?: string;
+  ruleVersion?: number;
   severity: Severity;
   action: RecommendedAction;
 }

@@ -66,7 +66,11 @@ export async function startServiceProcess(options: {
     output,
     stop: async () => {
       if (alive) child.kill('SIGTERM');
-      return exited;
+      const code = await exited;
+      // An unclean stop is a failure the test will report; show why.
+      if (code !== 0)
+        process.stderr.write(`--- ${options.name} exited ${code} ---\n${output.join('').slice(-4000)}\n`);
+      return code;
     },
     kill: async () => {
       if (alive) child.kill('SIGKILL');

@@ -15,7 +15,9 @@ import { ConfigModule, REGISTRY_CONFIG } from './config/config.module.js';
 import { SERVICE_NAME, type RegistryConfig } from './config/registry-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
+import { NationalFeedModule } from './national-feed/national-feed.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { RecordsModule } from './records/records.module.js';
 
 @Module({})
@@ -39,6 +41,7 @@ export class AppModule {
                 numPartitions: 12,
                 config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '60000' },
               },
+              { topic: TOPICS.NATIONAL_LIST_CHANGED, numPartitions: 12 },
             ],
           }),
         }),
@@ -51,6 +54,8 @@ export class AppModule {
         }),
         AuthoritiesModule,
         RecordsModule,
+        ImportsModule,
+        NationalFeedModule,
         OutboxModule,
       ],
     };

@@ -16,6 +16,8 @@ import { SERVICE_NAME, type ScreeningConfig } from './config/screening-config.js
 import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { ConsumerHandle, ConsumerHandleModule } from './messaging/consumer-handle.js';
+import { RegistryIndex } from './registry-index/registry-index.js';
+import { RegistryIndexModule } from './registry-index/registry-index.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
 
 @Module({})
@@ -28,6 +30,7 @@ export class AppModule {
         ConfigModule,
         DatabaseModule,
         ConsumerHandleModule,
+        RegistryIndexModule,
         KafkaModule.forRoot({
           inject: [SCREENING_CONFIG],
           // Screening owns its output topic, and makes sure its input exists so it can join the group.
@@ -37,15 +40,34 @@ export class AppModule {
             topics: [
               { topic: TOPICS.PASSENGER_REPORTED, numPartitions: 12 },
               { topic: TOPICS.SCREENING_COMPLETED, numPartitions: 12 },
+              { topic: TOPICS.ALERT_RAISED, numPartitions: 12 },
+              // Owned by the registry; created here too (same settings) so screening can start first.
+              {
+                topic: TOPICS.DOCUMENT_STATUS_CHANGED,
+                numPartitions: 12,
+                config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '60000' },
+              },
             ],
           }),
         }),
         HealthModule.forProbes({
-          inject: [KAFKA, PrismaService, ConsumerHandle],
-          useFactory: (kafka: Kafka, prisma: PrismaService, consumer: ConsumerHandle) => [
+          inject: [KAFKA, PrismaService, ConsumerHandle, RegistryIndex],
+          useFactory: (
+            kafka: Kafka,
+            prisma: PrismaService,
+            consumer: ConsumerHandle,
+            index: RegistryIndex,
+          ) => [
             kafkaProbe(kafka),
             postgresProbe(() => prisma.$queryRaw`SELECT 1`),
             consumerProbe(() => consumer.isRunning()),
+            {
+              name: 'lost-stolen-index',
+              check: () => {
+                if (!index.isReady) throw new Error('still reading the registry topic');
+                return Promise.resolve();
+              },
+            },
           ],
         }),
         ScreeningModule,

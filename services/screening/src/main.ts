@@ -7,6 +7,7 @@ import { createLogger } from '@docscreen/observability';
 import { AppModule } from './app.module.js';
 import { screeningConfig, SERVICE_NAME, SERVICE_VERSION } from './config/screening-config.js';
 import { ConsumerHandle } from './messaging/consumer-handle.js';
+import { RegistryIndex } from './registry-index/registry-index.js';
 
 const config = screeningConfig();
 const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.LOG_LEVEL });
@@ -29,6 +30,10 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
 });
 app.get(ConsumerHandle).attach(() => transport.isRunning());
 app.connectMicroservice({ strategy: transport });
-await app.startAllMicroservices();
+// Health answers (not ready) while the lost/stolen index is built; travellers are taken only once it
+// has caught up with the registry topic, so none is screened against a half-built index.
 await app.listen(config.PORT, '0.0.0.0');
-logger.info({ port: config.PORT, group: config.KAFKA_GROUP_ID }, 'screening listening');
+logger.info({ port: config.PORT }, 'screening listening; building the lost/stolen index');
+await app.get(RegistryIndex).whenReady();
+await app.startAllMicroservices();
+logger.info({ group: config.KAFKA_GROUP_ID }, 'screening consuming');

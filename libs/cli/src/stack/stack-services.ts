@@ -8,12 +8,26 @@ export interface StackService {
   database: string;
   /** Serves an operators' API (`/v1/admin`): gets the local stack's ADMIN_TOKEN. */
   operatorsApi: boolean;
+  /** Settings of its own, e.g. where it keeps files (under `.run/`, like the rest of the stack's state). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export const STACK_SERVICES: readonly StackService[] = Object.freeze([
   { name: 'carrier-gateway', port: 3000, database: 'docscreen_gateway', operatorsApi: true },
-  { name: 'screening', port: 3001, database: 'docscreen_screening', operatorsApi: false },
-  { name: 'document-registry', port: 3002, database: 'docscreen_registry', operatorsApi: true },
+  {
+    name: 'screening',
+    port: 3001,
+    database: 'docscreen_screening',
+    operatorsApi: true,
+    env: { SLTD_SNAPSHOT_PATH: fromRoot('.run', 'screening', 'sltd-index.snapshot') },
+  },
+  {
+    name: 'document-registry',
+    port: 3002,
+    database: 'docscreen_registry',
+    operatorsApi: true,
+    env: { IMPORT_DIR: fromRoot('.run', 'registry', 'imports') },
+  },
 ]);
 
 export const serviceDir = (service: StackService): string => fromRoot('services', service.name);
@@ -61,5 +75,5 @@ export function serviceEnvironment(
   };
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
   if (service.operatorsApi) env['ADMIN_TOKEN'] = localAdminToken();
-  return env;
+  return { ...env, ...service.env };
 }

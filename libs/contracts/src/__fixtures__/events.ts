@@ -8,6 +8,7 @@ import { RecommendedAction, Severity } from '../gen/docscreen/common/v1/assessme
 import { FlightLegSchema } from '../gen/docscreen/common/v1/flight_pb.js';
 import { MessageFormat } from '../gen/docscreen/passenger/v1/passenger_reported_pb.js';
 import { ChangeKind, DocumentStatus } from '../gen/docscreen/registry/v1/document_status_changed_pb.js';
+import { NationalListAction } from '../gen/docscreen/registry/v1/national_list_changed_pb.js';
 import { CheckOutcome, ScreeningOutcome } from '../gen/docscreen/screening/v1/screening_completed_pb.js';
 import { DirectiveCode } from '../gen/docscreen/directive/v1/boarding_directive_pb.js';
 import { TOPICS, type Topic } from '../topics.js';
@@ -104,6 +105,23 @@ export function sampleEvents(): { [T in Topic]: EventOf<T> } {
           lostOn: '2025-02-28',
           authorityCode: 'UTO-POLICE',
           authorityReference: 'CASE-2025-0042',
+        },
+      },
+    }),
+    [TOPICS.NATIONAL_LIST_CHANGED]: createEvent(TOPICS.NATIONAL_LIST_CHANGED, {
+      envelope: newEnvelope({ producer }),
+      authorityCode: 'uto-police',
+      action: NationalListAction.REPORT,
+      subject: {
+        case: 'series',
+        value: {
+          issuingState: 'UTO',
+          documentType: DocumentType.PASSPORT,
+          prefix: 'C01',
+          firstNumber: '000',
+          lastNumber: '999',
+          status: DocumentStatus.STOLEN_BLANK,
+          reportedOn: '2025-03-01',
         },
       },
     }),

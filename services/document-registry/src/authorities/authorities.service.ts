@@ -23,6 +23,11 @@ export class AuthoritiesService {
     return match ? { id: match.id, code: match.code, issuingState: match.issuingState } : undefined;
   }
 
+  async byCode(code: string): Promise<AuthenticatedAuthority | undefined> {
+    const row = await this.prisma.authority.findUnique({ where: { code } });
+    return row?.active ? { id: row.id, code: row.code, issuingState: row.issuingState } : undefined;
+  }
+
   /** Registers an authority for one issuing state; its credential is returned once, only the hash kept. */
   async register(input: {
     code: string;

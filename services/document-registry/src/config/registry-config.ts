@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMON_ENV, loadConfig, port, postgresUrl } from '@docscreen/config';
+import { COMMON_ENV, loadConfig, port, postgresUrl, redisUrl } from '@docscreen/config';
 
 export const SERVICE_NAME = 'document-registry';
 export const SERVICE_VERSION = '0.1.0';
@@ -9,10 +9,27 @@ export const REGISTRY_ENV = z.object({
   ...COMMON_ENV,
   PORT: port(3002),
   DATABASE_URL: postgresUrl,
+  /** BullMQ's Redis: the queue of bulk imports. */
+  REDIS_URL: redisUrl,
+  /**
+   * Where uploaded national lists are kept until their import completes (the import resumes from
+   * them after a crash). Every replica that runs imports must see the same directory.
+   */
+  IMPORT_DIR: z.string().min(1).default('data/imports'),
+  /** Largest national list accepted in one upload. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(4 * 1024 ** 3),
+  /** Lines applied per transaction: the unit of progress and of resumption after a crash. */
+  IMPORT_BATCH_LINES: z.coerce.number().int().min(100).max(200_000).default(10_000),
+  /** Imports this replica runs at the same time; 0 runs none (an API-only replica). */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(0).max(8).default(1),
   /** How often the outbox relay looks for unpublished changes when it is idle. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
   /** Changes published per relay round. */
-  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(2_000),
   /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
   ADMIN_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

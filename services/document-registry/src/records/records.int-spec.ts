@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ChangeKind, DocumentStatus, TOPICS } from '@docscreen/contracts';
@@ -23,6 +24,7 @@ const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 describe('document-registry records', () => {
   let db: TestDatabase;
   let brokers: string[];
+  let redisUrl: string;
   let registry: RunningService;
   let credential: string;
   const number = `UT${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -32,7 +34,18 @@ describe('document-registry records', () => {
       name: 'document-registry',
       serviceDir: SERVICE_DIR,
       port: await freePort(),
-      env: { KAFKA_BROKERS: brokers.join(','), DATABASE_URL: db.url, ADMIN_TOKEN, LOG_LEVEL: 'warn', ...env },
+      env: {
+        KAFKA_BROKERS: brokers.join(','),
+        DATABASE_URL: db.url,
+        REDIS_URL: redisUrl,
+        IMPORT_DIR: path.join(tmpdir(), `registry-records-${process.pid}`),
+        ADMIN_TOKEN,
+        LOG_LEVEL: 'warn',
+        // After a SIGKILL the dead member stays in the feed's consumer group until its session times
+        // out (30 s); a SIGTERM during that rebalance waits for it before leaving cleanly.
+        SHUTDOWN_GRACE_MS: '45000',
+        ...env,
+      },
     });
   }
 
@@ -46,6 +59,7 @@ describe('document-registry records', () => {
   beforeAll(async () => {
     const infra = await testInfrastructure();
     brokers = infra.kafkaBrokers;
+    redisUrl = infra.redisUrl;
     db = await createTestDatabase(
       infra.databaseUrl,
       path.join(SERVICE_DIR, 'prisma/migrations'),

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
 import { AuthoritiesModule } from '../authorities/authorities.module.js';
+import { LookupsController } from './lookups.controller.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsService } from './records.service.js';
+import { SeriesController } from './series.controller.js';
 
-@Module({ imports: [AuthoritiesModule], controllers: [RecordsController], providers: [RecordsService] })
+@Module({
+  imports: [AuthoritiesModule],
+  controllers: [RecordsController, SeriesController, LookupsController],
+  providers: [RecordsService, AdminTokenGuard],
+  exports: [RecordsService],
+})
 export class RecordsModule {}

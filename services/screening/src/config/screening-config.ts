@@ -15,6 +15,18 @@ export const SCREENING_ENV = z.object({
   PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
   /** Attempts for a transient failure before the event goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(24, 'must be at least 24 characters').optional(),
+  ),
+  /**
+   * Where the lost/stolen index is snapshotted with its topic offsets, for a fast restart; unset, the
+   * index is rebuilt from the compacted registry topic at every start.
+   */
+  SLTD_SNAPSHOT_PATH: z.string().min(1).optional(),
+  /** How often the snapshot is rewritten (and at shutdown); 0 only at shutdown. */
+  SLTD_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(300_000),
 });
 
 export type ScreeningConfig = z.output<typeof SCREENING_ENV>;

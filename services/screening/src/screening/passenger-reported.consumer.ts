@@ -1,11 +1,11 @@
-import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { TOPICS, type EventOf } from '@docscreen/contracts';
 import type { ConsumedEvent } from '@docscreen/kafka';
+import { EventController } from '@docscreen/nest-platform';
 import { ScreeningService } from './screening.service.js';
 
 /** Every traveller a carrier reports is screened the moment the event arrives. */
-@Controller()
+@EventController()
 export class PassengerReportedConsumer {
   constructor(private readonly screening: ScreeningService) {}
 

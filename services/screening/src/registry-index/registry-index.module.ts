@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
+import { IndexAdminController } from './index-admin.controller.js';
+import { RegistryIndex } from './registry-index.js';
+
+@Global()
+@Module({
+  controllers: [IndexAdminController],
+  providers: [RegistryIndex, AdminTokenGuard],
+  exports: [RegistryIndex],
+})
+export class RegistryIndexModule {}
