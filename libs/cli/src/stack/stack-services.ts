@@ -12,7 +12,7 @@ export interface StackService {
   env?: Readonly<Record<string, string>>;
 }
 
-export const STACK_SERVICES: readonly StackService[] = Object.freeze([
+export const STACK_SERVICES: readonly StackService[] = Object.freeze<StackService[]>([
   { name: 'carrier-gateway', port: 3000, database: 'docscreen_gateway', operatorsApi: true },
   {
     name: 'screening',
