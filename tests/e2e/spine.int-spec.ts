@@ -7,9 +7,12 @@ import {
   openTopicReader,
   positionGroupAtEnd,
   startOtlpReceiver,
+  loadVisaMatrix,
   startServiceProcess,
+  td3Mrz,
   testInfrastructure,
   waitFor,
+  type InventedPassport,
   type OtlpReceiver,
   type RunningService,
   type TestDatabase,
@@ -19,11 +22,18 @@ import {
 // manifest → PassengerReported → screening → ScreeningCompleted, with one trace across both services.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SPECIMEN = [
-  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
-  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
-];
-const TAMPERED = [SPECIMEN[0]!, SPECIMEN[1]!.replace('7408122F', '7408132F')];
+// An invented Dutch passport (not the ICAO specimen: a UTO document presented for travel is a hit).
+const PASSPORT: InventedPassport = {
+  state: 'NLD',
+  number: 'NW4X2K7P1',
+  birthDate: '1974-08-12',
+  sex: 'F',
+  expiryDate: '2032-04-15',
+  surname: 'ERIKSSON',
+  givenNames: 'ANNA MARIA',
+};
+const SPECIMEN = td3Mrz(PASSPORT);
+const TAMPERED = [SPECIMEN[0], SPECIMEN[1].replace('7408122F', '7408132F')];
 const CARRIER = 'XQ';
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 
@@ -72,10 +82,12 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
         name: 'screening',
         serviceDir: path.join(ROOT, 'services/screening'),
         port: await freePort(),
-        env: { ...common, DATABASE_URL: screeningDb.url, KAFKA_GROUP_ID: screeningGroup },
+        env: { ...common, DATABASE_URL: screeningDb.url, KAFKA_GROUP_ID: screeningGroup, ADMIN_TOKEN },
       }),
     ]);
     apiKey = await registerCarrier(gateway.baseUrl, CARRIER);
+    // With no visa matrix the visa check says "no reference data" and nobody is clear.
+    await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);
   });
 
   afterAll(async () => {
@@ -142,7 +154,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     // Personal data never leaves in clear: not in exported spans, not in either service's logs.
     const exported = otlp.rawBodies.join('\n');
     const logs = gateway.output.join('') + screening.output.join('');
-    for (const secret of ['ERIKSSON', 'L898902C3', '1974-08-12']) {
+    for (const secret of ['ERIKSSON', PASSPORT.number, '1974-08-12']) {
       expect(exported).not.toContain(secret);
       expect(logs).not.toContain(secret);
     }
@@ -219,8 +231,8 @@ function manifest(mrzs: string[][], carrier = CARRIER) {
       givenNames: 'ANNA MARIA',
       birthDate: '1974-08-12',
       sex: 'F',
-      nationality: 'UTO',
-      documents: [{ type: 'P', number: 'L898902C3', issuingState: 'UTO', expiryDate: '2032-04-15', mrz }],
+      nationality: 'NLD',
+      documents: [{ type: 'P', number: PASSPORT.number, issuingState: 'NLD', expiryDate: '2032-04-15', mrz }],
     })),
   };
 }

@@ -3,9 +3,11 @@ import { registerCarriersCommand } from './commands/carriers.command.js';
 import { registerDbCommand } from './commands/db.command.js';
 import { registerMrzCommand } from './commands/mrz.command.js';
 import { registerPaxlstCommand } from './commands/paxlst.command.js';
+import { registerScreenCommand } from './commands/screen.command.js';
 import { registerSltdCommand } from './commands/sltd.command.js';
 import { registerStackCommand } from './commands/stack.command.js';
 import { registerSubmitCommand } from './commands/submit.command.js';
+import { registerVisaRulesCommand } from './commands/visa-rules.command.js';
 import { EXIT } from './exit-codes.js';
 
 const program = new Command()
@@ -24,6 +26,8 @@ registerDbCommand(program);
 registerCarriersCommand(program);
 registerSubmitCommand(program);
 registerSltdCommand(program);
+registerScreenCommand(program);
+registerVisaRulesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

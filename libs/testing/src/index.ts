@@ -9,3 +9,5 @@ export { startOtlpReceiver } from './otlp-receiver.js';
 export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
 export { freePort, startServiceProcess } from './service-process.js';
 export type { RunningService } from './service-process.js';
+export { conformanceDir, loadVisaMatrix, td3Mrz } from './documents.js';
+export type { InventedPassport } from './documents.js';

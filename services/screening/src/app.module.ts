@@ -16,6 +16,7 @@ import { SERVICE_NAME, type ScreeningConfig } from './config/screening-config.js
 import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { ConsumerHandle, ConsumerHandleModule } from './messaging/consumer-handle.js';
+import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { RegistryIndex } from './registry-index/registry-index.js';
 import { RegistryIndexModule } from './registry-index/registry-index.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         DatabaseModule,
         ConsumerHandleModule,
         RegistryIndexModule,
+        ReferenceDataModule,
         KafkaModule.forRoot({
           inject: [SCREENING_CONFIG],
           // Screening owns its output topic, and makes sure its input exists so it can join the group.

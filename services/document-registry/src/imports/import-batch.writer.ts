@@ -88,6 +88,7 @@ export async function applyImportBatch(
     }
     const counts: BatchCounts = { added: 0, updated: 0, duplicate: 0, rejected: batch.rejects.length };
     const outbox: string[] = [];
+    const headers = batchHeaders();
 
     // The last line about a document wins; earlier ones in the same batch change nothing.
     const latest = new Map<string, ImportedRecord>();
@@ -124,7 +125,9 @@ export async function applyImportBatch(
         const record = latest.get(key)!;
         const change: RegistryChange = row.was_live ? 'updated' : 'added';
         counts[change === 'added' ? 'added' : 'updated']++;
-        outbox.push(outboxRow(key, recordChanged(change, { ...record, authorityCode: job.authorityCode })));
+        outbox.push(
+          outboxRow(key, recordChanged(change, { ...record, authorityCode: job.authorityCode }), headers),
+        );
       }
     }
 
@@ -151,6 +154,7 @@ export async function applyImportBatch(
         outboxRow(
           blankSeriesKey(series),
           seriesChanged(change, { ...series, authorityCode: job.authorityCode }),
+          headers,
         ),
       );
     }
@@ -176,14 +180,30 @@ export async function applyImportBatch(
   }
 }
 
-function outboxRow(key: string, message: ReturnType<typeof recordChanged>): string {
+const EVENT_ID_SLOT = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The headers of every event of one batch are the same but for the event id: serialised once (with
+ * the import's trace context), the id put in per row.
+ */
+function batchHeaders(): (eventId: string) => string {
+  const [before, after] = JSON.stringify(
+    injectTraceContext({
+      [HEADERS.CONTENT_TYPE]: CONTENT_TYPE,
+      [HEADERS.EVENT_TYPE]: eventTypeOf(TOPIC),
+      [HEADERS.EVENT_ID]: EVENT_ID_SLOT,
+    }),
+  ).split(EVENT_ID_SLOT) as [string, string];
+  return (eventId) => before + eventId + after;
+}
+
+function outboxRow(
+  key: string,
+  message: ReturnType<typeof recordChanged>,
+  headers: (eventId: string) => string,
+): string {
   const eventId = message.envelope!.eventId;
-  const headers = injectTraceContext({
-    [HEADERS.CONTENT_TYPE]: CONTENT_TYPE,
-    [HEADERS.EVENT_TYPE]: eventTypeOf(TOPIC),
-    [HEADERS.EVENT_ID]: eventId,
-  });
-  return copyRow([eventId, TOPIC, key, encodeEvent(TOPIC, message), JSON.stringify(headers)]);
+  return copyRow([eventId, TOPIC, key, encodeEvent(TOPIC, message), headers(eventId)]);
 }
 
 async function copyRows(

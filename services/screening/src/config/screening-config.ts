@@ -15,6 +15,8 @@ export const SCREENING_ENV = z.object({
   PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
   /** Attempts for a transient failure before the event goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** How often the active rule set, visa matrix and violations are re-read (a switch needs no restart). */
+  REFERENCE_DATA_POLL_MS: z.coerce.number().int().min(100).default(5_000),
   /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
   ADMIN_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

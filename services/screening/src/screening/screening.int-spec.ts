@@ -17,6 +17,7 @@ import {
   openTopicReader,
   positionGroupAtEnd,
   startServiceProcess,
+  td3Mrz,
   testInfrastructure,
   waitFor,
   type RunningService,
@@ -27,10 +28,15 @@ import {
 // PassengerReported (same event id) yields the same decision, stored once, never a second result.
 
 const SERVICE_DIR = path.resolve(import.meta.dirname, '../..');
-const SPECIMEN = [
-  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
-  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
-];
+const SPECIMEN = td3Mrz({
+  state: 'NLD',
+  number: 'NW4X2K7P1',
+  birthDate: '1974-08-12',
+  sex: 'F',
+  expiryDate: '2032-04-15',
+  surname: 'ERIKSSON',
+  givenNames: 'ANNA MARIA',
+});
 
 describe('screening service', () => {
   let db: TestDatabase;
@@ -82,7 +88,16 @@ describe('screening service', () => {
       submissionId: randomUUID(),
       traveller: {
         travellerRef: 'T1',
-        documents: [{ code: 'P', number: 'L898902C3', issuingState: 'UTO', mrzLines: SPECIMEN }],
+        nationality: 'NLD',
+        documents: [
+          {
+            code: 'P',
+            number: 'NW4X2K7P1',
+            issuingState: 'NLD',
+            expiryDate: '2032-04-15',
+            mrzLines: SPECIMEN,
+          },
+        ],
       },
     });
     const eventId = event.envelope!.eventId;
@@ -97,7 +112,8 @@ describe('screening service', () => {
     const ours = results.filter((e) => e.message.passengerEventId === eventId);
     expect(ours).toHaveLength(2);
     expect(new Set(ours.map((e) => e.message.envelope?.eventId)).size).toBe(1);
-    expect(ours[0]!.message.outcome).toBe(ScreeningOutcome.CLEAR);
+    // No visa matrix is loaded here: the traveller is inconclusive, never silently clear.
+    expect(ours[0]!.message.outcome).toBe(ScreeningOutcome.INCONCLUSIVE);
     expect(ours[0]!.message.envelope?.causationId).toBe(eventId);
 
     const client = new pg.Client({ connectionString: db.url });
@@ -109,13 +125,13 @@ describe('screening service', () => {
       return result.rows.length ? result.rows : undefined;
     });
     await client.end();
-    expect(rows).toEqual([{ outcome: 'CLEAR' }]);
+    expect(rows).toEqual([{ outcome: 'INCONCLUSIVE' }]);
   });
 
   it('reports itself ready only while its consumer runs', async () => {
     const response = await fetch(`${service.baseUrl}/health/ready`);
     const body = (await response.json()) as { details: Record<string, { status: string }> };
     expect(response.status).toBe(200);
-    expect(Object.keys(body.details).sort()).toEqual(['consumer', 'kafka', 'postgres']);
+    expect(Object.keys(body.details).sort()).toEqual(['consumer', 'kafka', 'lost-stolen-index', 'postgres']);
   });
 });

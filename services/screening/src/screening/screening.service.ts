@@ -4,23 +4,34 @@ import { ScreeningOutcome, TOPICS, type PassengerReported, type Traveller } from
 import { EventPublisher, PermanentEventError } from '@docscreen/kafka';
 import { LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
-import { mrzIntegrityCheck, type CheckResult } from '@docscreen/screening-rules';
+import { screenTraveller, type CheckResult } from '@docscreen/screening-rules';
+import { bundledAirportDirectory } from '@docscreen/visa-rules';
 import { SERVICE_NAME, SERVICE_VERSION } from '../config/screening-config.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { overallOutcome, screeningCompleted, type Decision } from './screening-completed.js';
+import { ReferenceData } from '../reference-data/reference-data.js';
+import { RegistryIndex } from '../registry-index/registry-index.js';
+import { alertRaised, overallOutcome, screeningCompleted, type Decision } from './screening-completed.js';
+import { subjectFromEvent } from './subject-from-event.js';
 
 const PRODUCER = { name: SERVICE_NAME, version: SERVICE_VERSION };
 
 /**
- * Screens one reported traveller. Exactly once in effect: the decision is stored under the passenger
- * event's id (unique), and a redelivered event republishes the stored decision instead of deciding
- * again, so it never yields a second, different result.
+ * Screens one reported traveller with every rule (libs/screening-rules) against this replica's
+ * lost/stolen index and the active rule set and reference data. Exactly once in effect
+ * (docs/adr/0008-exactly-once-screening.md): the decision, with its screening id and alert id, is
+ * stored under the passenger event's id (unique) before anything is published; a redelivered event
+ * republishes the stored decision's events, identical to the byte and under the same ids, instead
+ * of deciding again — so it never yields a second, different result or a second alert.
  */
 @Injectable()
 export class ScreeningService {
+  private readonly airports = bundledAirportDirectory();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly publisher: EventPublisher,
+    private readonly referenceData: ReferenceData,
+    private readonly registryIndex: RegistryIndex,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -36,8 +47,13 @@ export class ScreeningService {
     const decision =
       (await this.storedDecision(passengerEventId)) ??
       (await this.decide(event, traveller, passengerEventId));
+    const completed = screeningCompleted(decision, PRODUCER);
+    const alert = alertRaised(decision, event, this.airports, PRODUCER);
+    // The alert first: a crash in between republishes both, never a result without its alert.
+    if (alert)
+      await this.publisher.publish(TOPICS.ALERT_RAISED, [{ key: decision.flightKey, message: alert }]);
     await this.publisher.publish(TOPICS.SCREENING_COMPLETED, [
-      { key: decision.flightKey, message: screeningCompleted(decision, PRODUCER) },
+      { key: decision.flightKey, message: completed },
     ]);
     return decision;
   }
@@ -47,17 +63,11 @@ export class ScreeningService {
     traveller: Traveller,
     passengerEventId: string,
   ): Promise<Decision> {
-    const checks: CheckResult[] = [
-      mrzIntegrityCheck(
-        traveller.documents.map((d) => ({
-          code: d.code,
-          number: d.number,
-          issuingState: d.issuingState,
-          expiryDate: d.expiryDate || undefined,
-          mrzLines: d.mrzLines,
-        })),
-      ),
-    ];
+    const screenedAt = new Date();
+    const screening = screenTraveller(
+      subjectFromEvent(event, traveller),
+      this.referenceData.context(this.registryIndex.current, screenedAt.toISOString().slice(0, 10)),
+    );
     const decision: Decision = {
       id: randomUUID(),
       passengerEventId,
@@ -65,9 +75,12 @@ export class ScreeningService {
       flightKey: event.flightKey,
       submissionId: event.submissionId,
       travellerRef: traveller.travellerRef,
-      checks,
-      screenedAt: new Date(),
+      checks: screening.checks,
+      ruleSetVersion: screening.ruleSetVersion,
+      alertId: screening.hits.length > 0 ? randomUUID() : undefined,
+      screenedAt,
     };
+    const outcome = ScreeningOutcome[overallOutcome(decision.checks)];
     try {
       await this.prisma.screeningDecision.create({
         data: {
@@ -77,9 +90,13 @@ export class ScreeningService {
           submissionId: decision.submissionId,
           travellerRef: decision.travellerRef,
           flightKey: decision.flightKey,
-          outcome: ScreeningOutcome[overallOutcome(checks)],
-          checks: JSON.parse(JSON.stringify(checks)),
-          screenedAt: decision.screenedAt,
+          outcome,
+          checks: JSON.parse(JSON.stringify(decision.checks)),
+          ruleSetVersion: screening.ruleSetVersion,
+          ruleVersions: screening.ruleVersions,
+          visaMatrixVersion: this.referenceData.visaMatrixVersion,
+          alertId: decision.alertId ?? null,
+          screenedAt,
         },
       });
     } catch (error) {
@@ -92,7 +109,9 @@ export class ScreeningService {
       {
         flightKey: decision.flightKey,
         screeningId: decision.id,
-        outcome: ScreeningOutcome[overallOutcome(checks)],
+        outcome,
+        ruleSetVersion: screening.ruleSetVersion,
+        rules: screening.hits.map((h) => h.rule),
       },
       'traveller screened',
     );
@@ -110,6 +129,8 @@ export class ScreeningService {
       submissionId: row.submissionId,
       travellerRef: row.travellerRef,
       checks: row.checks as unknown as CheckResult[],
+      ruleSetVersion: row.ruleSetVersion,
+      alertId: row.alertId ?? undefined,
       screenedAt: row.screenedAt,
     };
   }

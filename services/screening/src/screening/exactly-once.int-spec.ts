@@ -1,0 +1,217 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { create } from '@bufbuild/protobuf';
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import {
+  newEnvelope,
+  PassengerReportedSchema,
+  RecommendedAction,
+  TOPICS,
+  type PassengerReported,
+} from '@docscreen/contracts';
+import { EventPublisher } from '@docscreen/kafka';
+import {
+  createTestDatabase,
+  freePort,
+  loadVisaMatrix,
+  openTopicReader,
+  positionGroupAtEnd,
+  startServiceProcess,
+  td3Mrz,
+  testInfrastructure,
+  waitFor,
+  type RunningService,
+  type TestDatabase,
+} from '@docscreen/testing';
+
+// Exactly once in effect, on the real broker and database: 10,000 travellers, one in a hundred with
+// an expired passport; the screening process is SIGKILLed mid-stream and restarted. Every traveller is
+// screened once (one decision, one screening id however often its event is delivered), and every
+// traveller with a hit has exactly one alert — redelivered copies carry the same alert id, never a
+// second alert (docs/adr/0008-exactly-once-screening.md).
+
+const SERVICE_DIR = path.resolve(import.meta.dirname, '../..');
+const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+const TRAVELLERS = 10_000;
+const EVERY_NTH_EXPIRED = 100;
+
+describe('screening exactly once under a crash', () => {
+  let db: TestDatabase;
+  let brokers: string[];
+  let service: RunningService;
+  let publisher: EventPublisher;
+  let sql: pg.Client;
+  const groupId = `screening-eo-${randomUUID()}`;
+
+  const start = async () =>
+    startServiceProcess({
+      name: 'screening',
+      serviceDir: SERVICE_DIR,
+      port: await freePort(),
+      env: {
+        KAFKA_BROKERS: brokers.join(','),
+        DATABASE_URL: db.url,
+        KAFKA_GROUP_ID: groupId,
+        ADMIN_TOKEN,
+        LOG_LEVEL: 'warn',
+        // A SIGTERM while the group rebalances after the SIGKILL waits for the dead member's session.
+        SHUTDOWN_GRACE_MS: '45000',
+      },
+    });
+
+  beforeAll(async () => {
+    const infra = await testInfrastructure();
+    brokers = infra.kafkaBrokers;
+    db = await createTestDatabase(
+      infra.databaseUrl,
+      path.join(SERVICE_DIR, 'prisma/migrations'),
+      'screening_eo',
+    );
+    sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
+    await positionGroupAtEnd(brokers, groupId, TOPICS.PASSENGER_REPORTED);
+    service = await start();
+    await loadVisaMatrix(service.baseUrl, ADMIN_TOKEN);
+    const kafka = new Kafka({ clientId: 'screening-eo-test', brokers, logLevel: logLevel.NOTHING });
+    publisher = new EventPublisher(kafka);
+    await publisher.connect();
+  });
+
+  afterAll(async () => {
+    const code = await service?.stop();
+    await publisher?.disconnect();
+    await sql?.end();
+    await db?.drop();
+    expect(code).toBe(0);
+  });
+
+  it('screens every traveller once and raises each alert once, across a SIGKILL', async () => {
+    const submissionId = randomUUID();
+    const flightKey = `XQ${100 + Math.floor(Math.random() * 9000)}/2026-12-01`;
+    const events: PassengerReported[] = [];
+    for (let i = 0; i < TRAVELLERS; i++) {
+      const expired = i % EVERY_NTH_EXPIRED === 0;
+      const passport = {
+        state: 'NLD',
+        number: `NE${String(i).padStart(7, '0')}`,
+        birthDate: '1980-01-01',
+        sex: 'M' as const,
+        expiryDate: expired ? '2025-01-31' : '2031-01-31',
+        surname: 'TRAVELLER',
+        givenNames: 'TEST',
+      };
+      events.push(
+        create(PassengerReportedSchema, {
+          envelope: newEnvelope({ producer: { name: 'screening-eo-test', version: '0' } }),
+          carrierCode: 'XQ',
+          flightKey,
+          submissionId,
+          submissionTravellerCount: TRAVELLERS,
+          legs: [
+            {
+              carrierCode: 'XQ',
+              flightNumber: flightKey.slice(2, flightKey.indexOf('/')),
+              departureAirport: 'AMS',
+              arrivalAirport: 'LHR',
+              scheduledDepartureLocal: '2026-12-01T09:00',
+            },
+          ],
+          traveller: {
+            travellerRef: `T${String(i).padStart(5, '0')}`,
+            surname: passport.surname,
+            givenNames: passport.givenNames,
+            birthDate: passport.birthDate,
+            nationality: 'NLD',
+            portOfEmbarkation: 'AMS',
+            portOfDisembarkation: 'LHR',
+            documents: [
+              {
+                code: 'P',
+                type: 1,
+                number: passport.number,
+                issuingState: 'NLD',
+                expiryDate: passport.expiryDate,
+                mrzLines: td3Mrz(passport),
+              },
+            ],
+          },
+        }),
+      );
+    }
+    const alerts = await openTopicReader(brokers, TOPICS.ALERT_RAISED);
+    const completed = await openTopicReader(brokers, TOPICS.SCREENING_COMPLETED);
+    for (let i = 0; i < events.length; i += 500)
+      await publisher.publish(
+        TOPICS.PASSENGER_REPORTED,
+        events.slice(i, i + 500).map((message) => ({ key: flightKey, message })),
+      );
+
+    const decided = async () =>
+      ((
+        await sql.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM screening_decision WHERE submission_id = $1',
+          [submissionId],
+        )
+      ).rows[0]?.n ?? 0) as number;
+    await waitFor(
+      'some travellers to be screened',
+      async () => ((await decided()) >= 1_000 ? true : undefined),
+      120_000,
+    );
+    await service.kill();
+    const atCrash = await decided();
+    expect(atCrash).toBeLessThan(TRAVELLERS);
+
+    service = await start();
+    await waitFor(
+      'every traveller to be screened',
+      async () => ((await decided()) === TRAVELLERS ? true : undefined),
+      240_000,
+    );
+
+    const ids = new Set(events.map((e) => e.envelope!.eventId));
+    const results = (
+      await completed.read(
+        (seen) =>
+          new Set(
+            seen.filter((e) => ids.has(e.message.passengerEventId)).map((e) => e.message.passengerEventId),
+          ).size === TRAVELLERS,
+        120_000,
+      )
+    ).filter((e) => ids.has(e.message.passengerEventId));
+    // One screening per traveller: redelivered copies carry the same screening id.
+    const screeningIds = new Map<string, Set<string>>();
+    for (const e of results)
+      screeningIds.set(
+        e.message.passengerEventId,
+        (screeningIds.get(e.message.passengerEventId) ?? new Set()).add(e.message.screeningId),
+      );
+    expect(screeningIds.size).toBe(TRAVELLERS);
+    expect([...screeningIds.values()].every((s) => s.size === 1)).toBe(true);
+
+    const expected = TRAVELLERS / EVERY_NTH_EXPIRED;
+    const raised = (
+      await alerts.read(
+        (seen) =>
+          new Set(seen.filter((e) => e.message.flightKey === flightKey).map((e) => e.message.alertId)).size >=
+          expected,
+        120_000,
+      )
+    ).filter((e) => e.message.flightKey === flightKey);
+    const alertIdsByTraveller = new Map<string, Set<string>>();
+    for (const e of raised)
+      alertIdsByTraveller.set(
+        e.message.traveller!.travellerRef,
+        (alertIdsByTraveller.get(e.message.traveller!.travellerRef) ?? new Set()).add(e.message.alertId),
+      );
+    expect(alertIdsByTraveller.size).toBe(expected);
+    expect([...alertIdsByTraveller.values()].every((s) => s.size === 1)).toBe(true);
+    expect(raised.every((e) => e.message.recommendedAction === RecommendedAction.DO_NOT_BOARD)).toBe(true);
+    expect(raised.every((e) => e.message.traveller!.maskedDocumentNumber.startsWith('******'))).toBe(true);
+    expect(raised[0]!.message.routing?.destinationState).toBe('GBR');
+    process.stdout.write(
+      `exactly-once: ${atCrash} of ${TRAVELLERS} screened at the crash; ${results.length} ScreeningCompleted records for ${TRAVELLERS} travellers; ${raised.length} AlertRaised records for ${expected} alerts\n`,
+    );
+  });
+});
