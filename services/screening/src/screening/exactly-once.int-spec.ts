@@ -213,5 +213,5 @@ describe('screening exactly once under a crash', () => {
     process.stdout.write(
       `exactly-once: ${atCrash} of ${TRAVELLERS} screened at the crash; ${results.length} ScreeningCompleted records for ${TRAVELLERS} travellers; ${raised.length} AlertRaised records for ${expected} alerts\n`,
     );
-  });
+  }, 600_000);
 });
