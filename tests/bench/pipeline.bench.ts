@@ -157,7 +157,7 @@ async function startRelay(input: string, output: string): Promise<() => Promise<
   await Promise.all([consumer.connect(), producer.connect()]);
   await consumer.subscribe({ topic: input, fromBeginning: false });
   await consumer.run({
-    partitionsConsumedConcurrently: 3,
+    partitionsConsumedConcurrently: 12, // as screening's PARTITIONS_CONSUMED_CONCURRENTLY
     eachMessage: async ({ message }) => {
       await producer.send({
         topic: output,

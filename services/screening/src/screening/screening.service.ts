@@ -44,9 +44,8 @@ export class ScreeningService {
         'PassengerReported without envelope.eventId or traveller',
       );
     }
-    const decision =
-      (await this.storedDecision(passengerEventId)) ??
-      (await this.decide(event, traveller, passengerEventId));
+    // Decided at most once: the insert keyed by the event id settles a redelivery (see decide).
+    const decision = await this.decide(event, traveller, passengerEventId);
     const completed = screeningCompleted(decision, PRODUCER);
     const alert = alertRaised(decision, event, this.airports, PRODUCER);
     // The alert first: a crash in between republishes both, never a result without its alert.
@@ -100,7 +99,8 @@ export class ScreeningService {
         },
       });
     } catch (error) {
-      // Another replica (or an earlier attempt) stored it first: that decision stands.
+      // A redelivery, or another replica, stored a decision for this event first: that one stands,
+      // and is what gets published again (same ids), whatever this attempt concluded.
       const stored = await this.storedDecision(passengerEventId);
       if (stored) return stored;
       throw error;
