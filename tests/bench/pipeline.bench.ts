@@ -29,6 +29,7 @@ const countArg = argv.indexOf('--travellers');
 const parameters = {
   travellers: countArg >= 0 ? Number(argv[countArg + 1]) : quick ? 3_000 : 50_000,
   expiredShare: 0.01,
+  travellersPerFlight: 200,
   partitions: 12,
 };
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
@@ -37,8 +38,11 @@ const postgres = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1
 const kafka = new Kafka({ clientId: 'bench-pipeline', brokers, logLevel: logLevel.NOTHING });
 
 function events(runId: string): { key: string; value: Buffer; id: string }[] {
-  const flightKey = `QP${1 + Math.floor(Math.random() * 9000)}/2026-12-05`;
+  // Realistic flights of `travellersPerFlight`: the flight key is the partition key, so the load
+  // spreads over the topic's partitions as a day's manifests do (one flight is one partition's work).
+  const firstFlight = 1 + Math.floor(Math.random() * 5000);
   return Array.from({ length: parameters.travellers }, (_, i) => {
+    const flightKey = `QP${firstFlight + Math.floor(i / parameters.travellersPerFlight)}/2026-12-05`;
     const expired = i % Math.round(1 / parameters.expiredShare) === 0;
     const passport = {
       state: 'NLD',
