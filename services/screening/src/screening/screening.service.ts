@@ -105,7 +105,8 @@ export class ScreeningService {
       if (stored) return stored;
       throw error;
     }
-    this.logger.info(
+    // Debug: one line per traveller costs more CPU than the rules themselves at full speed.
+    this.logger.debug(
       {
         flightKey: decision.flightKey,
         screeningId: decision.id,
