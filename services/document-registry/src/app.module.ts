@@ -8,6 +8,7 @@ import {
   kafkaProbe,
   ObservabilityModule,
   postgresProbe,
+  redisProbe,
 } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
 import { AuthoritiesModule } from './authorities/authorities.module.js';
@@ -17,6 +18,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { NationalFeedModule } from './national-feed/national-feed.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { ImportQueue } from './imports/import-queue.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { RecordsModule } from './records/records.module.js';
 
@@ -46,10 +48,11 @@ export class AppModule {
           }),
         }),
         HealthModule.forProbes({
-          inject: [KAFKA, PrismaService],
-          useFactory: (kafka: Kafka, prisma: PrismaService) => [
+          inject: [KAFKA, PrismaService, ImportQueue],
+          useFactory: (kafka: Kafka, prisma: PrismaService, imports: ImportQueue) => [
             kafkaProbe(kafka),
             postgresProbe(() => prisma.$queryRaw`SELECT 1`),
+            redisProbe(imports),
           ],
         }),
         AuthoritiesModule,

@@ -78,6 +78,11 @@ export class ImportQueue implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
+  /** Redis answers (readiness): uploads are acknowledged only once their job is queued there. */
+  ping(): Promise<string> {
+    return this.connection.ping();
+  }
+
   /** The live progress the worker last reported, if the job is still known to BullMQ. */
   async progress(importId: string): Promise<unknown> {
     return (await this.queue.getJob(importId))?.progress;

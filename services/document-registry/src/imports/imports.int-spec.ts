@@ -341,12 +341,17 @@ describe('document-registry imports and national feed', () => {
       { key: `${STATE}:PASSPORT:${own}`, message: change('home-office', own) },
       { key: `${STATE}:PASSPORT:${foreign}`, message: change('other-office', foreign) },
     ]);
-    await waitFor('the feed’s record', async () =>
-      (await count(`SELECT count(*)::int AS n FROM document_record WHERE document_number = $1`, [own])) === 1
-        ? true
-        : undefined,
+    await waitFor(
+      'the feed’s record',
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM document_record WHERE document_number = $1`, [own])) ===
+        1
+          ? true
+          : undefined,
+      // After the SIGKILL of the previous test the feed's group waits out the dead member's session (30 s).
+      90_000,
     );
-    const letter = await waitFor('the dead letter', () => dead.find((d) => d.number === foreign));
+    const letter = await waitFor('the dead letter', () => dead.find((d) => d.number === foreign), 90_000);
     expect(letter.reason).toBe('forbidden');
     expect(dead.some((d) => d.number === own)).toBe(false);
     expect(
@@ -354,5 +359,5 @@ describe('document-registry imports and national feed', () => {
     ).toBe(0);
     await dlq.disconnect();
     await publisher.disconnect();
-  });
+  }, 180_000);
 });

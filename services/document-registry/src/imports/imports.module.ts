@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AuthoritiesModule } from '../authorities/authorities.module.js';
 import { REGISTRY_CONFIG } from '../config/config.module.js';
 import type { RegistryConfig } from '../config/registry-config.js';
@@ -8,6 +8,7 @@ import { ImportQueue } from './import-queue.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 
+@Global()
 @Module({
   imports: [AuthoritiesModule],
   controllers: [ImportsController],
@@ -21,6 +22,7 @@ import { ImportsService } from './imports.service.js';
     ImportQueue,
     ImportsService,
   ],
+  exports: [ImportQueue],
 })
 export class ImportsModule implements OnApplicationShutdown {
   constructor(@Inject(IMPORT_POOL) private readonly pool: ImportPool) {}
