@@ -3,7 +3,7 @@
 // PassengerReported to reading its ScreeningCompleted; beside a baseline in the same run: a no-op relay
 // with the same kafkajs settings that consumes the same bytes and produces them again (acks=all).
 //
-//   node --experimental-strip-types tests/bench/pipeline.bench.ts [--quick] [--json] [--travellers N]
+//   node --experimental-strip-types tests/bench/pipeline.bench.ts [--quick] [--json] [--travellers N] [--rate R]
 //
 // Needs `npm run build` and the infrastructure (`npx docscreen stack up --infra`). The index holds what
 // the broker's registry topic holds (e.g. after `docscreen sltd import` of a generated list).
@@ -26,10 +26,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const countArg = argv.indexOf('--travellers');
+const rateArg = argv.indexOf('--rate');
 const parameters = {
   travellers: countArg >= 0 ? Number(argv[countArg + 1]) : quick ? 3_000 : 50_000,
   expiredShare: 0.01,
   travellersPerFlight: 200,
+  /** Travellers published per second; 0 publishes all at once (throughput; latency is then queueing). */
+  rate: rateArg >= 0 ? Number(argv[rateArg + 1]) : 0,
   partitions: 12,
 };
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
@@ -133,14 +136,20 @@ async function drive(
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const started = performance.now();
-  for (let i = 0; i < batch.length; i += 500) {
-    const slice = batch.slice(i, i + 500);
+  // At a steady rate, slices of 50 every 50/rate seconds; otherwise everything at once, 500 a send.
+  const slice = parameters.rate > 0 ? 50 : 500;
+  for (let i = 0; i < batch.length; i += slice) {
+    const part = batch.slice(i, i + slice);
+    if (parameters.rate > 0) {
+      const due = started + (i / parameters.rate) * 1000;
+      if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    }
     const t = performance.now();
-    for (const e of slice) sentAt.set(e.id, t);
+    for (const e of part) sentAt.set(e.id, t);
     await producer.send({
       topic: input,
       acks: -1,
-      messages: slice.map((e) => ({ key: e.key, value: e.value })),
+      messages: part.map((e) => ({ key: e.key, value: e.value })),
     });
   }
   await finished;
