@@ -7,7 +7,6 @@
 //
 // Needs `npm run build` and the infrastructure (`npx docscreen stack up --infra`). The index holds what
 // the broker's registry topic holds (e.g. after `docscreen sltd import` of a generated list).
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
