@@ -126,7 +126,8 @@ describe('registry → compacted topic → screening index', () => {
     expect(created.status).toBe(201);
     credential = created.body['credential'] as string;
     screening = await startScreening();
-  });
+    // (Hook timeout: starting the services on a loaded 2-core machine can take over a minute.)
+  }, 180_000);
 
   afterAll(async () => {
     expect(await screening?.stop()).toBe(0);

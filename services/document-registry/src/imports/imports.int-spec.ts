@@ -136,7 +136,8 @@ describe('document-registry imports and national feed', () => {
       expect(response.status).toBe(201);
       credentials[code] = ((await response.json()) as { credential: string }).credential;
     }
-  });
+    // (Hook timeout: starting the services on a loaded 2-core machine can take over a minute.)
+  }, 180_000);
 
   afterAll(async () => {
     await sql?.end();

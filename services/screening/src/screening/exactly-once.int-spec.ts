@@ -76,7 +76,8 @@ describe('screening exactly once under a crash', () => {
     const kafka = new Kafka({ clientId: 'screening-eo-test', brokers, logLevel: logLevel.NOTHING });
     publisher = new EventPublisher(kafka);
     await publisher.connect();
-  });
+    // (Hook timeout: starting the service and importing the 39,601-row visa matrix on a loaded 2-core machine.)
+  }, 180_000);
 
   afterAll(async () => {
     const code = await service?.stop();
