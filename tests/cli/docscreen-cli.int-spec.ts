@@ -120,7 +120,7 @@ describe('docscreen carriers and submit against a real gateway', () => {
         LOG_LEVEL: 'warn',
       },
     });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await gateway?.stop();

@@ -103,7 +103,7 @@ describe('docscreen sltd, visa-rules and screen', () => {
     await Promise.all(dbs.map((db) => db.drop()));
     await rm(workDir, { recursive: true, force: true });
     expect(codes).toEqual([0, 0]);
-  });
+  }, 180_000);
 
   it('generates a list, imports it with a JSON summary, and checks listed, series and clean numbers', async () => {
     const file = path.join(workDir, 'list.csv');

@@ -233,7 +233,7 @@ describe('the acceptance manifest through the running services and docscreen scr
     await Promise.all(dbs.map((db) => db.drop()));
     await rm(workDir, { recursive: true, force: true });
     expect(codes).toEqual([0, 0, 0]);
-  });
+  }, 180_000);
 
   it('raises exactly the expected alerts, once each, with readable reasons — and docscreen screen agrees', async () => {
     const flight = String(100 + Math.floor(Math.random() * 8000));

@@ -174,7 +174,7 @@ describe('conformance PAXLST through the running stack', () => {
     await Promise.all(dbs.map((db) => db.drop()));
     await rm(workDir, { recursive: true, force: true });
     expect(codes).toEqual(services.map(() => 0));
-  });
+  }, 180_000);
 
   it.each(FILES)(
     '%s: every traveller screened, the listed passport alerted once',

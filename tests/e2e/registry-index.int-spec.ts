@@ -134,7 +134,7 @@ describe('registry → compacted topic → screening index', () => {
     expect(await registry?.stop()).toBe(0);
     await Promise.all([registryDb?.drop(), screeningDb?.drop()]);
     await rm(workDir, { recursive: true, force: true });
-  });
+  }, 180_000);
 
   it('lists a reported document and a stolen blank series in the running index', async () => {
     const number = `LS${randomBytes(4).toString('hex').toUpperCase()}`;

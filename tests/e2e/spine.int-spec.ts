@@ -88,7 +88,7 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
     apiKey = await registerCarrier(gateway.baseUrl, CARRIER);
     // With no visa matrix the visa check says "no reference data" and nobody is clear.
     await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     const codes = await Promise.all([gateway?.stop(), screening?.stop()]);

@@ -29,7 +29,7 @@ describe('carrier-gateway when the broker is down', () => {
       BROKER_RETRY_AFTER_SECONDS: '7',
       LOG_LEVEL: 'fatal',
     });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     kafka('start');

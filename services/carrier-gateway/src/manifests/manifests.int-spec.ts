@@ -18,7 +18,7 @@ describe('carrier-gateway manifests', () => {
     gw = await startGateway({ RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) });
     carrier = 'QI';
     apiKey = await gw.registerCarrier(carrier);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     expect(await gw?.stop()).toBe(0);

@@ -35,7 +35,7 @@ describe('PAXLST submissions', () => {
 
   beforeAll(async () => {
     gw = await startGateway();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     expect(await gw?.stop()).toBe(0);

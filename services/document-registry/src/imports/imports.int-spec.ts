@@ -144,7 +144,7 @@ describe('document-registry imports and national feed', () => {
     expect(await registry?.stop()).toBe(0);
     await db?.drop();
     await rm(importDir, { recursive: true, force: true });
-  });
+  }, 180_000);
 
   const LIST = [
     'issuing_state,document_type,document_number,status,reported_on,lost_on,authority_reference,series_first,series_last',

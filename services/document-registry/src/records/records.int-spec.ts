@@ -73,7 +73,7 @@ describe('document-registry records', () => {
     );
     expect(response.status).toBe(201);
     credential = ((await response.json()) as { credential: string }).credential;
-  });
+  }, 180_000);
 
   afterAll(async () => {
     expect(await registry?.stop()).toBe(0);

@@ -85,7 +85,7 @@ describe('screening exactly once under a crash', () => {
     await sql?.end();
     await db?.drop();
     expect(code).toBe(0);
-  });
+  }, 180_000);
 
   it('screens every traveller once and raises each alert once, across a SIGKILL', async () => {
     const submissionId = randomUUID();

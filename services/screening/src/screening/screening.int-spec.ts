@@ -71,7 +71,7 @@ describe('screening service', () => {
         LOG_LEVEL: 'warn',
       },
     });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     const code = await service?.stop();
