@@ -29,7 +29,9 @@ async function highWatermarks(admin: Admin, topic: string): Promise<Map<number, 
     try {
       return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
     } catch (error) {
-      if (attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
+      // kafkajs wraps a retriable protocol error in a non-retriable one once its own retries are spent.
+      const e = error as { retriable?: boolean; cause?: { retriable?: boolean } };
+      if (attempt >= 10 || !(e.retriable || e.cause?.retriable)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }
   }
@@ -51,7 +53,11 @@ export async function openTopicReader<T extends Topic>(
   return { read: (done, timeoutMs = 30_000) => readFrom(kafka, topic, start, done, timeoutMs) };
 }
 
-/** Gives a consumer group that has never run committed offsets at the topic's current end. */
+/**
+ * Gives a consumer group that has never run committed offsets at the topic's current end. On a fresh
+ * broker where the topic does not exist yet there is nothing earlier to skip: the group is left to
+ * start at the beginning of the topic the service will create.
+ */
 export async function positionGroupAtEnd(
   brokers: readonly string[],
   groupId: string,
@@ -60,6 +66,7 @@ export async function positionGroupAtEnd(
   const admin = client(brokers).admin();
   await admin.connect();
   try {
+    if (!(await admin.listTopics()).includes(topic)) return;
     const ends = await highWatermarks(admin, topic);
     await admin.setOffsets({
       groupId,

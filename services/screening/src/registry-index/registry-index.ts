@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { decodeEvent, TOPICS } from '@docscreen/contracts';
 import { KAFKA, LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
@@ -11,6 +11,23 @@ import type { ScreeningConfig } from '../config/screening-config.js';
 import { applyRegistryChange } from './apply-registry-change.js';
 
 const TOPIC = TOPICS.DOCUMENT_STATUS_CHANGED;
+
+/**
+ * The topic's offsets. Right after the topic was created (a fresh cluster, this replica first) its
+ * partitions may not have a leader that answers yet ("not the leader for that topic-partition"), and
+ * kafkajs may wrap that in a non-retriable error once its own retries are spent: any error is retried
+ * for about 20 s before it stops the start.
+ */
+async function endOffsets(admin: Admin): Promise<{ partition: number; high: string; low: string }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(TOPIC);
+    } catch (error) {
+      if (attempt >= 15) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * Math.min(attempt, 10)));
+    }
+  }
+}
 
 /** Next offset to read, per partition: what a snapshot records beside the index. */
 type Positions = Record<string, string>;
@@ -66,7 +83,7 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(TOPIC);
+      const offsets = await endOffsets(admin);
       this.targets = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
       for (const o of offsets) if (!this.next.has(o.partition)) this.next.set(o.partition, BigInt(o.low));
     } finally {
