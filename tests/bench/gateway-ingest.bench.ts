@@ -8,7 +8,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createTestDatabase, freePort, startServiceProcess } from '@docscreen/testing';
+import { TOPICS } from '@docscreen/contracts';
+import { createTestDatabase, freePort, freshGroupAtEnd, startServiceProcess } from '@docscreen/testing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const args = new Set(process.argv.slice(2));
@@ -113,6 +114,7 @@ const gateway = await startServiceProcess({
     ADMIN_TOKEN,
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'warn',
+    ...(await freshGroupAtEnd(infra.kafka.split(','), 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
   },
 });
 const baselinePort = await freePort();

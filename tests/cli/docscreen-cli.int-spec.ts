@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { TOPICS } from '@docscreen/contracts';
 import {
+  freshGroupAtEnd,
   createTestDatabase,
   freePort,
   startServiceProcess,
@@ -118,6 +120,7 @@ describe('docscreen carriers and submit against a real gateway', () => {
         REDIS_URL: infra.redisUrl,
         ADMIN_TOKEN: token,
         LOG_LEVEL: 'warn',
+        ...(await freshGroupAtEnd(infra.kafkaBrokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
       },
     });
   }, 180_000);

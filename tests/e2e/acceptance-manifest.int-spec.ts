@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { TOPICS } from '@docscreen/contracts';
 import {
   createTestDatabase,
+  freshGroupAtEnd,
   freePort,
   loadVisaMatrix,
   openTopicReader,
@@ -123,7 +124,11 @@ describe('the acceptance manifest through the running services and docscreen scr
         name: 'carrier-gateway',
         serviceDir: path.join(ROOT, 'services/carrier-gateway'),
         port: await freePort(),
-        env: { ...common, DATABASE_URL: created[0]!.url },
+        env: {
+          ...common,
+          DATABASE_URL: created[0]!.url,
+          ...(await freshGroupAtEnd(brokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
+        },
       }),
       startServiceProcess({
         name: 'screening',

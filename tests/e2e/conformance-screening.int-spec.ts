@@ -7,6 +7,7 @@ import { parsePaxlst } from '@docscreen/edifact';
 import {
   conformanceDir,
   createTestDatabase,
+  freshGroupAtEnd,
   freePort,
   loadVisaMatrix,
   openTopicReader,
@@ -83,7 +84,11 @@ describe('conformance PAXLST through the running stack', () => {
         name: 'carrier-gateway',
         serviceDir: path.join(ROOT, 'services/carrier-gateway'),
         port: await freePort(),
-        env: { ...common, DATABASE_URL: gatewayDb!.url },
+        env: {
+          ...common,
+          DATABASE_URL: gatewayDb!.url,
+          ...(await freshGroupAtEnd(brokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
+        },
       }),
       startServiceProcess({
         name: 'screening',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ScreeningOutcome, TOPICS } from '@docscreen/contracts';
 import {
   createTestDatabase,
+  freshGroupAtEnd,
   freePort,
   openTopicReader,
   positionGroupAtEnd,
@@ -76,7 +77,12 @@ describe('spine: carrier → gateway → Kafka → screening', () => {
         name: 'carrier-gateway',
         serviceDir: path.join(ROOT, 'services/carrier-gateway'),
         port: await freePort(),
-        env: { ...common, DATABASE_URL: gatewayDb.url, ADMIN_TOKEN },
+        env: {
+          ...common,
+          DATABASE_URL: gatewayDb.url,
+          ADMIN_TOKEN,
+          ...(await freshGroupAtEnd(brokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
+        },
       }),
       startServiceProcess({
         name: 'screening',

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { registerAlertsCommand } from './commands/alerts.command.js';
 import { registerCarriersCommand } from './commands/carriers.command.js';
+import { registerCheckCommand } from './commands/check.command.js';
 import { registerDbCommand } from './commands/db.command.js';
 import { registerMrzCommand } from './commands/mrz.command.js';
 import { registerPaxlstCommand } from './commands/paxlst.command.js';
@@ -25,9 +27,11 @@ registerStackCommand(program);
 registerDbCommand(program);
 registerCarriersCommand(program);
 registerSubmitCommand(program);
+registerCheckCommand(program);
 registerSltdCommand(program);
 registerScreenCommand(program);
 registerVisaRulesCommand(program);
+registerAlertsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,7 +14,7 @@ import { DocumentStatusChangedSchema } from './gen/docscreen/registry/v1/documen
 import { NationalListChangedSchema } from './gen/docscreen/registry/v1/national_list_changed_pb.js';
 import { AlertRaisedSchema } from './gen/docscreen/screening/v1/alert_raised_pb.js';
 import { ScreeningCompletedSchema } from './gen/docscreen/screening/v1/screening_completed_pb.js';
-import { isAgencyAlertTopic, TOPICS, type Topic } from './topics.js';
+import { isAgencyAlertTopic, isCarrierDirectiveTopic, TOPICS, type Topic } from './topics.js';
 
 /** Value of the `content-type` header of every docscreen event: binary protobuf. */
 export const CONTENT_TYPE = 'application/x-protobuf';
@@ -67,11 +67,13 @@ export function eventSchema<T extends Topic>(topic: T): EventSchemas[T] {
 
 /**
  * The schema for any docscreen topic name, including per-agency alert topics (`alerts.<agency>.v1`,
- * which carry `AlertRaised`); `undefined` for anything else (such as dead-letter topics).
+ * which carry `AlertRaised`) and per-carrier directive topics (`directives.<carrier>.v1`,
+ * `BoardingDirective`); `undefined` for anything else (such as dead-letter topics).
  */
 export function schemaForTopic(topic: string): DescMessage | undefined {
   if (Object.hasOwn(EVENT_SCHEMAS, topic)) return EVENT_SCHEMAS[topic as Topic];
   if (isAgencyAlertTopic(topic)) return AlertRaisedSchema;
+  if (isCarrierDirectiveTopic(topic)) return BoardingDirectiveSchema;
   return undefined;
 }
 

@@ -81,8 +81,10 @@ export {
   TOPICS,
   TOPIC_NAME_PATTERN,
   agencyAlertTopic,
+  carrierDirectiveTopic,
   deadLetterTopic,
   isAgencyAlertTopic,
+  isCarrierDirectiveTopic,
   isTopic,
 } from './topics.js';
 export type { Topic } from './topics.js';
@@ -106,11 +108,29 @@ export type { EventCodecErrorCode, EventInit, EventMap, EventOf, EventSchemas } 
 
 // Envelope
 export { isUuid, newEnvelope } from './envelope.js';
+export { stableUuid } from './stable-id.js';
 export type { NewEnvelopeOptions } from './envelope.js';
 
 // Keys
 export { flightKey, isFlightKey, isIsoDate, parseFlightKey } from './flight-key.js';
 export type { FlightKeyParts } from './flight-key.js';
+
+// The JSON view of an alert (agency webhooks and API, the CLI)
+export {
+  ALERT_SEVERITIES,
+  RECOMMENDED_ACTIONS,
+  alertView,
+  recommendedActionName,
+  severityName,
+} from './alert-view.js';
+export type {
+  AlertSeverity,
+  AlertView,
+  AlertViewLeg,
+  AlertViewReason,
+  RecommendedActionName,
+  TravellerRoleName,
+} from './alert-view.js';
 
 // Timestamps, so that services need no direct dependency on @bufbuild/protobuf for the common case.
 export { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';

@@ -2,8 +2,10 @@ import {
   TOPICS,
   TOPIC_NAME_PATTERN,
   agencyAlertTopic,
+  carrierDirectiveTopic,
   deadLetterTopic,
   isAgencyAlertTopic,
+  isCarrierDirectiveTopic,
   isTopic,
 } from './topics.js';
 
@@ -76,5 +78,27 @@ describe('deadLetterTopic', () => {
     expect(() => deadLetterTopic(TOPICS.PASSENGER_REPORTED, 'screening_service')).toThrow(RangeError);
     expect(() => deadLetterTopic(TOPICS.PASSENGER_REPORTED, '')).toThrow(RangeError);
     expect(() => deadLetterTopic(TOPICS.PASSENGER_REPORTED, 'g'.repeat(240))).toThrow(RangeError);
+  });
+});
+
+describe('carrierDirectiveTopic', () => {
+  it.each([
+    ['LH', 'directives.lh.v1'],
+    ['u2', 'directives.u2.v1'],
+    ['3K', 'directives.3k.v1'],
+    ['AAL', 'directives.aal.v1'],
+  ])('%s -> %s', (code, topic) => {
+    expect(carrierDirectiveTopic(code)).toBe(topic);
+    expect(isCarrierDirectiveTopic(topic)).toBe(true);
+  });
+
+  it.each(['', 'L', 'LH-1', 'LUFT', 'L H'])('refuses %j', (code) => {
+    expect(() => carrierDirectiveTopic(code)).toThrow(RangeError);
+  });
+
+  it('does not take other topics for carrier topics', () => {
+    expect(isCarrierDirectiveTopic(TOPICS.BOARDING_DIRECTIVE)).toBe(false);
+    expect(isCarrierDirectiveTopic('alerts.nl-kmar.v1')).toBe(false);
+    expect(isCarrierDirectiveTopic('directives.LH.v1')).toBe(false);
   });
 });

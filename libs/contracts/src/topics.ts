@@ -70,6 +70,34 @@ function isAgencyCode(code: string): boolean {
   return code.length >= 2 && code.length <= 32 && AGENCY_CODE_PATTERN.test(code);
 }
 
+/** IATA airline designators as they appear in a topic name: two or three lowercase letters or digits. */
+const CARRIER_DIRECTIVE_TOPIC_PATTERN = /^directives\.([a-z0-9]{2,3})\.v1$/;
+
+/**
+ * The topic a carrier receives its boarding directives on: `directives.<carrier>.v1` (the IATA
+ * designator in lowercase, e.g. `directives.lh.v1`, `directives.u2.v1`), carrying the same
+ * `docscreen.directive.v1.BoardingDirective` payload as `TOPICS.BOARDING_DIRECTIVE`. One topic per
+ * carrier so that an airline can be granted read access to its own directives with a plain topic ACL.
+ * Designators may contain digits, so this name deliberately falls outside `TOPIC_NAME_PATTERN`'s
+ * letters-only event part; nothing inside docscreen consumes these topics (no dead-letter topic).
+ *
+ * @throws RangeError when `carrierCode` is not two or three letters or digits.
+ */
+export function carrierDirectiveTopic(carrierCode: string): string {
+  const code = carrierCode.toLowerCase();
+  if (!/^[a-z0-9]{2,3}$/.test(code)) {
+    throw new RangeError(
+      `invalid carrier code ${JSON.stringify(carrierCode)}: expected an IATA designator of 2-3 letters or digits, e.g. "LH"`,
+    );
+  }
+  return `directives.${code}.v1`;
+}
+
+/** Whether `topic` is a per-carrier directive topic built by `carrierDirectiveTopic`. */
+export function isCarrierDirectiveTopic(topic: string): boolean {
+  return CARRIER_DIRECTIVE_TOPIC_PATTERN.test(topic);
+}
+
 /** Consumer group ids usable in dead-letter topic names: lowercase letters, digits, `-` and `.`. */
 const CONSUMER_GROUP_PATTERN = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*$/;
 /** Kafka's limit on topic name length. */

@@ -1,6 +1,13 @@
-import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
+import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
 import { CompressionTypes } from 'kafkajs';
-import { CONTENT_TYPE, encodeEvent, eventTypeOf, type EventOf, type Topic } from '@docscreen/contracts';
+import {
+  CONTENT_TYPE,
+  encodeEvent,
+  eventTypeOf,
+  schemaForTopic,
+  type EventOf,
+  type Topic,
+} from '@docscreen/contracts';
 import { HEADERS, type Headers } from './headers.js';
 import { injectTraceContext } from './trace-context.js';
 
@@ -46,21 +53,74 @@ export class EventPublisher {
   }
 
   async publish<T extends Topic>(topic: T, events: readonly OutgoingEvent<T>[]): Promise<RecordMetadata[]> {
+    return this.send(topic, topic, events);
+  }
+
+  /**
+   * Publishes events to several topics in one produce request per broker (kafkajs `sendBatch`):
+   * one round trip instead of one per topic. Not atomic across topics — if it rejects, some may have
+   * been written — so callers that need "all or again" retry the whole call, as a consumer does by
+   * failing the record (the events' ids let consumers drop the copies).
+   */
+  async publishAll(
+    batches: readonly { [T in Topic]: { topic: T; events: readonly OutgoingEvent<T>[] } }[Topic][],
+  ): Promise<RecordMetadata[]> {
+    const topicMessages = batches
+      .filter((batch) => batch.events.length > 0)
+      .map((batch) => ({
+        topic: batch.topic,
+        messages: this.records(batch.topic, batch.events as readonly OutgoingEvent<Topic>[]),
+      }));
+    if (topicMessages.length === 0) return [];
+    return this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+  }
+
+  /**
+   * Publishes events of `contract`'s type to `destination`, a topic that carries the same payload:
+   * the per-agency alert topics (`alerts.<agency>.v1`) and per-carrier directive topics
+   * (`directives.<carrier>.v1`) hold copies of `AlertRaised` and `BoardingDirective`.
+   *
+   * @throws RangeError when `destination` does not carry `contract`'s payload.
+   */
+  async publishCopy<T extends Topic>(
+    destination: string,
+    contract: T,
+    events: readonly OutgoingEvent<T>[],
+  ): Promise<RecordMetadata[]> {
+    if (schemaForTopic(destination)?.typeName !== eventTypeOf(contract)) {
+      throw new RangeError(`topic ${destination} does not carry ${eventTypeOf(contract)}`);
+    }
+    return this.send(destination, contract, events);
+  }
+
+  private async send<T extends Topic>(
+    destination: string,
+    contract: T,
+    events: readonly OutgoingEvent<T>[],
+  ): Promise<RecordMetadata[]> {
     if (events.length === 0) return [];
     return this.producer.send({
-      topic,
+      topic: destination,
       acks: -1,
       compression: CompressionTypes.None,
-      messages: events.map(({ key, message }) => {
-        const envelope = message.envelope;
-        const headers: Headers = {
-          [HEADERS.CONTENT_TYPE]: CONTENT_TYPE,
-          [HEADERS.EVENT_TYPE]: eventTypeOf(topic),
-        };
-        if (envelope?.eventId) headers[HEADERS.EVENT_ID] = envelope.eventId;
-        if (envelope?.correlationId) headers[HEADERS.CORRELATION_ID] = envelope.correlationId;
-        return { key, value: Buffer.from(encodeEvent(topic, message)), headers: injectTraceContext(headers) };
-      }),
+      messages: this.records(contract, events),
+    });
+  }
+
+  private records<T extends Topic>(contract: T, events: readonly OutgoingEvent<T>[]): Message[] {
+    return events.map(({ key, message }) => {
+      const envelope = message.envelope;
+      const headers: Headers = {
+        [HEADERS.CONTENT_TYPE]: CONTENT_TYPE,
+        [HEADERS.EVENT_TYPE]: eventTypeOf(contract),
+      };
+      if (envelope?.eventId) headers[HEADERS.EVENT_ID] = envelope.eventId;
+      if (envelope?.correlationId) headers[HEADERS.CORRELATION_ID] = envelope.correlationId;
+      return {
+        key,
+        value: Buffer.from(encodeEvent(contract, message)),
+        headers: injectTraceContext(headers),
+      };
     });
   }
 

@@ -21,4 +21,5 @@ export {
   issueCredential,
 } from './auth/credential.js';
 export type { CredentialKind, IssuedCredential } from './auth/credential.js';
-export { ADMIN_TOKEN, AdminTokenGuard } from './auth/admin-token.guard.js';
+export { ADMIN_TOKEN, AdminTokenGuard, bearerMatches } from './auth/admin-token.guard.js';
+export { ConsumerHandle, ConsumerHandleModule } from './kafka/consumer-handle.js';

@@ -2,7 +2,7 @@ export { testInfrastructure } from './infrastructure.js';
 export type { TestInfrastructure } from './infrastructure.js';
 export { createTestDatabase } from './test-database.js';
 export type { TestDatabase } from './test-database.js';
-export { openTopicReader, positionGroupAtEnd } from './topic-reader.js';
+export { freshGroupAtEnd, openTopicReader, positionGroupAtEnd } from './topic-reader.js';
 export type { ReadEvent, TopicReader } from './topic-reader.js';
 export { waitFor } from './wait-for.js';
 export { startOtlpReceiver } from './otlp-receiver.js';

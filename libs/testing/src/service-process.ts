@@ -11,6 +11,9 @@ export interface RunningService {
   stop(): Promise<number | null>;
   /** SIGKILL: a crash, with no chance to finish anything; resolves when the process is gone. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a process that hangs (a stalled dependency) and comes back. */
+  pause(): void;
+  resume(): void;
 }
 
 /**
@@ -75,6 +78,12 @@ export async function startServiceProcess(options: {
     kill: async () => {
       if (alive) child.kill('SIGKILL');
       await exited;
+    },
+    pause: () => {
+      if (alive) child.kill('SIGSTOP');
+    },
+    resume: () => {
+      if (alive) child.kill('SIGCONT');
     },
   };
 }

@@ -149,3 +149,18 @@ async function readFrom<T extends Topic>(
     await consumer.disconnect();
   }
 }
+
+/**
+ * A consumer group of its own for one service process under test, positioned at the topic's end: the
+ * long-lived test broker holds every earlier run's events, which a shared group would have to work
+ * through first. Returns the environment that gives the service this group.
+ */
+export async function freshGroupAtEnd(
+  brokers: readonly string[],
+  prefix: string,
+  topic: Topic,
+): Promise<{ KAFKA_GROUP_ID: string }> {
+  const groupId = `${prefix}-${randomUUID()}`;
+  await positionGroupAtEnd(brokers, groupId, topic);
+  return { KAFKA_GROUP_ID: groupId };
+}

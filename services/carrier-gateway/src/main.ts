@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureHttpApp, NestLogger } from '@docscreen/nest-platform';
+import type { Kafka } from 'kafkajs';
+import { EventPublisher } from '@docscreen/kafka';
+import {
+  configureHttpApp,
+  ConsumerHandle,
+  KAFKA,
+  KafkaEventServer,
+  NestLogger,
+} from '@docscreen/nest-platform';
 import { createLogger } from '@docscreen/observability';
 import { AppModule } from './app.module.js';
 import { gatewayConfig, SERVICE_NAME, SERVICE_VERSION } from './config/gateway-config.js';
@@ -26,5 +34,16 @@ configureHttpApp(app, {
   version: SERVICE_VERSION,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });
+// Directives screening issues come back over Kafka, to be kept for polling and sent on to the carrier.
+const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
+  groupId: config.KAFKA_GROUP_ID,
+  logger,
+  deadLetters: app.get(EventPublisher),
+  maxAttempts: config.MAX_ATTEMPTS,
+});
+app.get(ConsumerHandle).attach(() => transport.isRunning());
+app.connectMicroservice({ strategy: transport });
 await app.listen(config.PORT, '0.0.0.0');
 logger.info({ port: config.PORT }, 'carrier-gateway listening');
+await app.startAllMicroservices();
+logger.info({ group: config.KAFKA_GROUP_ID }, 'carrier-gateway consuming directives');

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { TOPICS } from '@docscreen/contracts';
 import {
+  freshGroupAtEnd,
   createTestDatabase,
   freePort,
   startServiceProcess,
@@ -44,6 +46,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
       REDIS_URL: infra.redisUrl,
       ADMIN_TOKEN: adminToken,
       LOG_LEVEL: 'warn',
+      ...(await freshGroupAtEnd(infra.kafkaBrokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
       ...env,
     },
   });

@@ -15,7 +15,7 @@ import { ConfigModule, SCREENING_CONFIG } from './config/config.module.js';
 import { SERVICE_NAME, type ScreeningConfig } from './config/screening-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
-import { ConsumerHandle, ConsumerHandleModule } from './messaging/consumer-handle.js';
+import { ConsumerHandle, ConsumerHandleModule } from '@docscreen/nest-platform';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { RegistryIndex } from './registry-index/registry-index.js';
 import { RegistryIndexModule } from './registry-index/registry-index.module.js';
@@ -43,6 +43,7 @@ export class AppModule {
               { topic: TOPICS.PASSENGER_REPORTED, numPartitions: 12 },
               { topic: TOPICS.SCREENING_COMPLETED, numPartitions: 12 },
               { topic: TOPICS.ALERT_RAISED, numPartitions: 12 },
+              { topic: TOPICS.BOARDING_DIRECTIVE, numPartitions: 12 },
               // Owned by the registry; created here too (same settings) so screening can start first.
               {
                 topic: TOPICS.DOCUMENT_STATUS_CHANGED,

@@ -6,7 +6,7 @@ import { configureHttpApp, KAFKA, KafkaEventServer, NestLogger } from '@docscree
 import { createLogger } from '@docscreen/observability';
 import { AppModule } from './app.module.js';
 import { screeningConfig, SERVICE_NAME, SERVICE_VERSION } from './config/screening-config.js';
-import { ConsumerHandle } from './messaging/consumer-handle.js';
+import { ConsumerHandle } from '@docscreen/nest-platform';
 import { RegistryIndex } from './registry-index/registry-index.js';
 
 const config = screeningConfig();

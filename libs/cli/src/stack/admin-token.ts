@@ -3,18 +3,30 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RUN_DIR } from '../paths.js';
 
-const TOKEN_FILE = path.join(RUN_DIR, 'admin-token');
-
-/**
- * The operator token of the local stack: generated once into .run/admin-token (mode 0600), given to
- * the gateway as ADMIN_TOKEN and read back by `docscreen carriers`. `DOCSCREEN_ADMIN_TOKEN` overrides it.
- */
-export function localAdminToken(): string {
-  const fromEnv = process.env['DOCSCREEN_ADMIN_TOKEN'];
+/** A secret of the local stack: `env` when set, else generated once into .run/<file> (mode 0600). */
+function localSecret(file: string, env: string): string {
+  const fromEnv = process.env[env];
   if (fromEnv) return fromEnv;
-  if (existsSync(TOKEN_FILE)) return readFileSync(TOKEN_FILE, 'utf8').trim();
+  const secretFile = path.join(RUN_DIR, file);
+  if (existsSync(secretFile)) return readFileSync(secretFile, 'utf8').trim();
   mkdirSync(RUN_DIR, { recursive: true });
   const token = randomBytes(24).toString('base64url');
-  writeFileSync(TOKEN_FILE, token, { mode: 0o600 });
+  writeFileSync(secretFile, token, { mode: 0o600 });
   return token;
+}
+
+/**
+ * The operator token of the local stack: generated once into .run/admin-token, given to the services
+ * as ADMIN_TOKEN and read back by `docscreen carriers` and friends. `DOCSCREEN_ADMIN_TOKEN` overrides it.
+ */
+export function localAdminToken(): string {
+  return localSecret('admin-token', 'DOCSCREEN_ADMIN_TOKEN');
+}
+
+/**
+ * The token the gateway presents to screening's interactive API (screening's INTERACTIVE_TOKEN, the
+ * gateway's SCREENING_TOKEN): .run/interactive-token, or `DOCSCREEN_INTERACTIVE_TOKEN`.
+ */
+export function localInteractiveToken(): string {
+  return localSecret('interactive-token', 'DOCSCREEN_INTERACTIVE_TOKEN');
 }

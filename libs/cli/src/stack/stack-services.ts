@@ -1,5 +1,5 @@
 import { fromRoot } from '../paths.js';
-import { localAdminToken } from './admin-token.js';
+import { localAdminToken, localInteractiveToken } from './admin-token.js';
 
 /** What the local stack runs, in start order. Ports and database names match docker-compose.yml. */
 export interface StackService {
@@ -28,6 +28,7 @@ export const STACK_SERVICES: readonly StackService[] = Object.freeze<StackServic
     operatorsApi: true,
     env: { IMPORT_DIR: fromRoot('.run', 'registry', 'imports') },
   },
+  { name: 'alert-dispatch', port: 3003, database: 'docscreen_alerts', operatorsApi: true },
 ]);
 
 export const serviceDir = (service: StackService): string => fromRoot('services', service.name);
@@ -75,5 +76,12 @@ export function serviceEnvironment(
   };
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
   if (service.operatorsApi) env['ADMIN_TOKEN'] = localAdminToken();
+  // The interactive API: the gateway calls screening with a token only the two of them hold.
+  if (service.name === 'screening') env['INTERACTIVE_TOKEN'] = localInteractiveToken();
+  if (service.name === 'carrier-gateway') {
+    env['SCREENING_TOKEN'] = localInteractiveToken();
+    env['SCREENING_URL'] =
+      `http://127.0.0.1:${STACK_SERVICES.find((s) => s.name === 'screening')?.port ?? 3001}`;
+  }
   return { ...env, ...service.env };
 }

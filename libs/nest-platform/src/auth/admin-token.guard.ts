@@ -14,6 +14,15 @@ export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+/**
+ * Whether the `Authorization: Bearer …` header carries exactly `expected`. Compares digests: equal
+ * length, constant time, whatever the lengths given.
+ */
+export function bearerMatches(authorization: string | string[] | undefined, expected: string): boolean {
+  const given = bearerToken(authorization);
+  return !!given && timingSafeEqual(digest(given), digest(expected));
+}
+
 /** The operators' API: `Authorization: Bearer <ADMIN_TOKEN>`; disabled (403) when no token is configured. */
 @Injectable()
 export class AdminTokenGuard implements CanActivate {
@@ -24,9 +33,7 @@ export class AdminTokenGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | string[] | undefined> }>();
-    const given = bearerToken(request.headers['authorization']);
-    // Compare digests: equal length, constant time, whatever the lengths given.
-    if (!given || !timingSafeEqual(digest(given), digest(this.token))) {
+    if (!bearerMatches(request.headers['authorization'], this.token)) {
       throw new UnauthorizedException('missing or wrong operator token');
     }
     return true;

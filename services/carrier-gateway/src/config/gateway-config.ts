@@ -26,6 +26,30 @@ export const GATEWAY_ENV = z.object({
   ARCHIVE_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** Requests one carrier may make per minute; more get 429 with Retry-After. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Consumer group of the gateway's directive consumer (BoardingDirective → table, carrier topic, webhook). */
+  KAFKA_GROUP_ID: z.string().min(1).default('carrier-gateway'),
+  /** Delivery attempts of the same record before it goes to the dead-letter topic. */
+  MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** The screening service's interactive API (`POST /v1/screenings`). */
+  SCREENING_URL: z.url().default('http://127.0.0.1:3001'),
+  /** Bearer token for that API (screening's INTERACTIVE_TOKEN); unset, every interactive answer is the safe default. */
+  SCREENING_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  /**
+   * Time from receiving an interactive query to answering it. When screening has not answered by then,
+   * the answer is the safe default — contact the authority — never "board"; screening still completes
+   * through Kafka and its directive supersedes the default (topic, webhook, polling).
+   */
+  INTERACTIVE_BUDGET_MS: z.coerce.number().int().min(50).default(2_000),
+  /** Travellers in one interactive query (one check-in transaction: a traveller or a family). */
+  INTERACTIVE_MAX_TRAVELLERS: z.coerce.number().int().min(1).max(50).default(10),
+  /** UNB sender of the CUSRES answers to interactive PAXLST queries. */
+  CUSRES_SENDER_ID: z.string().min(1).max(35).default('DOCSCREEN'),
+  /** Signed webhook delivery of directives to carriers that registered a URL (libs/webhooks). */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(300_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).default(16),
   /** Bearer token of the operators' API (/v1/admin); unset, that API is disabled. */
   ADMIN_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

@@ -12,6 +12,7 @@ import { SubmissionsService } from './submissions.service.js';
   imports: [CarriersModule],
   controllers: [ManifestsController],
   providers: [ManifestsService, SubmissionsService, CarrierRateLimitGuard, ArchiveRetention],
+  exports: [ManifestsService],
 })
 export class ManifestsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,5 +1,5 @@
 import { ForbiddenException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { TOPICS } from '@docscreen/contracts';
+import { TOPICS, type PassengerReported } from '@docscreen/contracts';
 import { EventPublisher } from '@docscreen/kafka';
 import { LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
@@ -24,6 +24,8 @@ export class BrokerUnavailableException extends ServiceUnavailableException {
 export interface SubmissionOutcome {
   receipt: ManifestReceipt;
   replayed: boolean;
+  /** The events published for the accepted travellers; empty for a replay (published before). */
+  events: PassengerReported[];
 }
 
 @Injectable()
@@ -61,7 +63,7 @@ export class ManifestsService {
       idempotencyKey ?? incoming.messageKey,
       correlationId,
     );
-    if (claim.kind === 'replay') return { receipt: claim.receipt, replayed: true };
+    if (claim.kind === 'replay') return { receipt: claim.receipt, replayed: true, events: [] };
 
     const receivedAt = new Date();
     const flightKey = manifestFlightKey(manifest);
@@ -112,6 +114,6 @@ export class ManifestsService {
       },
       'manifest accepted',
     );
-    return { receipt, replayed: false };
+    return { receipt, replayed: false, events };
   }
 }

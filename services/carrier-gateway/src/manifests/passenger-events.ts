@@ -10,11 +10,11 @@ import {
   TravelDocumentSchema,
   TravellerRole,
   TravellerSchema,
+  stableUuid,
   type PassengerReported,
 } from '@docscreen/contracts';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Manifest, ManifestTraveller } from './submission.js';
-import { stableUuid } from './stable-id.js';
 
 export interface SubmissionContext {
   submissionId: string;

@@ -120,6 +120,7 @@ function toTraveller(t: PaxlstTraveller): ManifestTraveller {
     nationality: t.nationality ?? '',
     ...(t.countryOfResidence ? { countryOfResidence: t.countryOfResidence } : {}),
     ...(t.reservationRefs[0] ? { reservationRef: t.reservationRefs[0] } : {}),
+    ...carrierRefOf(t),
     ...(t.portOfEmbarkation ? { portOfEmbarkation: t.portOfEmbarkation } : {}),
     ...(t.portOfDisembarkation ? { portOfDisembarkation: t.portOfDisembarkation } : {}),
     documents: t.documents
@@ -132,4 +133,9 @@ function toTraveller(t: PaxlstTraveller): ManifestTraveller {
         ...(d.issueDate ? { issueDate: d.issueDate } : {}),
       })),
   };
+}
+
+function carrierRefOf(t: PaxlstTraveller): { carrierRef?: string } {
+  const abo = t.references.find((r) => r.qualifier === 'ABO')?.value;
+  return abo ? { carrierRef: abo } : {};
 }

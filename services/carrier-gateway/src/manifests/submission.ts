@@ -4,6 +4,11 @@ import type { JsonManifest, JsonTraveller } from './dto/json-manifest.schema.js'
 export type ManifestTraveller = Omit<JsonTraveller, 'sex' | 'birthDate' | 'documents'> & {
   sex?: JsonTraveller['sex'] | 'U';
   birthDate?: string;
+  /**
+   * PAXLST: the carrier's own reference of the traveller (RFF ABO), which an interactive answer
+   * (CUSRES) must quote back; `travellerRef` is the traveller's position, unique in the message.
+   */
+  carrierRef?: string;
   documents: (Omit<JsonTraveller['documents'][number], 'type'> & { type: string })[];
 };
 

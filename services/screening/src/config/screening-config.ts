@@ -27,6 +27,16 @@ export const SCREENING_ENV = z.object({
     z.string().min(24, 'must be at least 24 characters').optional(),
   ),
   /**
+   * Bearer token the carrier gateway presents on the interactive API (`POST /v1/screenings`); unset or
+   * empty, that API is disabled and interactive check-in falls back to the gateway's safe default.
+   */
+  INTERACTIVE_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(24, 'must be at least 24 characters').optional(),
+  ),
+  /** Travellers one interactive request may carry (iAPI queries are one traveller or a family). */
+  INTERACTIVE_MAX_TRAVELLERS: z.coerce.number().int().min(1).max(1000).default(50),
+  /**
    * Where the lost/stolen index is snapshotted with its topic offsets, for a fast restart; unset, the
    * index is rebuilt from the compacted registry topic at every start.
    */

@@ -10,6 +10,7 @@ import { SERVICE_NAME, SERVICE_VERSION } from '../config/screening-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { ReferenceData } from '../reference-data/reference-data.js';
 import { RegistryIndex } from '../registry-index/registry-index.js';
+import { boardingDirective, carrierInstruction, type CarrierInstruction } from './boarding-directive.js';
 import { alertRaised, overallOutcome, screeningCompleted, type Decision } from './screening-completed.js';
 import { subjectFromEvent } from './subject-from-event.js';
 
@@ -35,7 +36,12 @@ export class ScreeningService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async screen(event: PassengerReported): Promise<Decision> {
+  /**
+   * Screens, stores and publishes: `AlertRaised` (if any hit), the carrier's `BoardingDirective`, then
+   * `ScreeningCompleted`. Returns once the broker acknowledged all of them, with the instruction for
+   * the carrier (which the interactive API answers with).
+   */
+  async screen(event: PassengerReported): Promise<{ decision: Decision; instruction: CarrierInstruction }> {
     const passengerEventId = event.envelope?.eventId;
     const traveller = event.traveller;
     if (!passengerEventId || !traveller) {
@@ -48,13 +54,15 @@ export class ScreeningService {
     const decision = await this.decide(event, traveller, passengerEventId);
     const completed = screeningCompleted(decision, PRODUCER);
     const alert = alertRaised(decision, event, this.airports, PRODUCER);
-    // The alert first: a crash in between republishes both, never a result without its alert.
-    if (alert)
-      await this.publisher.publish(TOPICS.ALERT_RAISED, [{ key: decision.flightKey, message: alert }]);
-    await this.publisher.publish(TOPICS.SCREENING_COMPLETED, [
-      { key: decision.flightKey, message: completed },
+    const directive = boardingDirective(decision, event, PRODUCER);
+    // One produce request for all of them. If it fails part-way the handler fails and the redelivered
+    // event republishes all three (same ids), so there is never a result without its alert for good.
+    await this.publisher.publishAll([
+      { topic: TOPICS.ALERT_RAISED, events: alert ? [{ key: decision.flightKey, message: alert }] : [] },
+      { topic: TOPICS.BOARDING_DIRECTIVE, events: [{ key: decision.flightKey, message: directive }] },
+      { topic: TOPICS.SCREENING_COMPLETED, events: [{ key: decision.flightKey, message: completed }] },
     ]);
-    return decision;
+    return { decision, instruction: carrierInstruction(decision) };
   }
 
   private async decide(

@@ -1,4 +1,4 @@
-import { isUuid } from '@docscreen/contracts';
+import { isUuid } from './envelope.js';
 import { stableUuid } from './stable-id.js';
 
 describe('stableUuid', () => {

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { AdminTokenGuard } from '@docscreen/nest-platform';
+import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AgencyWebhooks } from './agency-webhooks.js';
+import { WebhookDeliveryRecords } from './webhook-delivery-records.js';
+import { WebhooksAdminController } from './webhooks-admin.controller.js';
+
+// Global: the readiness probe pings its Redis.
+@Global()
+@Module({
+  imports: [AgenciesModule],
+  controllers: [WebhooksAdminController],
+  providers: [AgencyWebhooks, WebhookDeliveryRecords, AdminTokenGuard],
+  exports: [AgencyWebhooks],
+})
+export class WebhooksModule {}

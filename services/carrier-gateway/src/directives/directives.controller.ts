@@ -1,0 +1,99 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { newWebhookSecret } from '@docscreen/webhooks';
+import { CarrierAuthGuard } from '../carriers/carrier-auth.guard.js';
+import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
+import { CurrentCarrier } from '../carriers/current-carrier.decorator.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectivesService, type StandingDirective } from './directives.service.js';
+
+@ApiTags('directives')
+@ApiBearerAuth()
+@Controller('v1')
+@UseGuards(CarrierAuthGuard)
+export class DirectivesController {
+  constructor(
+    private readonly directives: DirectivesService,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  @Get('manifests/:submissionId/directives')
+  @ApiOperation({
+    summary:
+      'The standing board / do-not-board / contact-the-authority directive of each traveller of a manifest',
+    description:
+      'One entry per traveller screened so far; a traveller not listed has not been screened yet and must not be ' +
+      'boarded on the strength of its absence. A later directive supersedes an earlier one; screening’s directive ' +
+      'always supersedes an interactive safe default.',
+  })
+  @ApiResponse({ status: 200, description: '{ submissionId, flightKey, directives: [...] }' })
+  @ApiResponse({ status: 404, description: 'No such manifest for this carrier' })
+  async list(
+    @CurrentCarrier() carrier: AuthenticatedCarrier,
+    @Param('submissionId', new ParseUUIDPipe()) submissionId: string,
+  ): Promise<{ submissionId: string; flightKey: string | null; directives: StandingDirective[] }> {
+    const standing = await this.directives.standing(carrier.id, submissionId);
+    return { submissionId, ...standing };
+  }
+
+  @Put('carrier/directive-webhook')
+  @ApiOperation({
+    summary: 'Register (or replace) the URL that receives this carrier’s directives as signed webhooks',
+    description:
+      'Returns the signing secret once: every delivery carries x-docscreen-delivery, x-docscreen-timestamp and ' +
+      'x-docscreen-signature (v1=HMAC-SHA256 of "<delivery id>.<timestamp>.<body>"); see libs/webhooks/README.md to verify. ' +
+      'Replacing the URL issues a new secret.',
+  })
+  @ApiResponse({ status: 200, description: '{ url, secret }' })
+  @ApiResponse({ status: 400, description: 'Not an https (or loopback http) URL' })
+  async registerWebhook(
+    @CurrentCarrier() carrier: AuthenticatedCarrier,
+    @Body() body: { url?: unknown },
+  ): Promise<{ url: string; secret: string }> {
+    const url = webhookUrl(body?.url);
+    const secret = newWebhookSecret();
+    await this.prisma.carrier.update({
+      where: { id: carrier.id },
+      data: { directiveWebhookUrl: url, directiveWebhookSecret: secret },
+    });
+    return { url, secret };
+  }
+
+  @Delete('carrier/directive-webhook')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Stop webhook delivery of directives (the topic and polling remain)' })
+  async removeWebhook(@CurrentCarrier() carrier: AuthenticatedCarrier): Promise<void> {
+    await this.prisma.carrier.update({
+      where: { id: carrier.id },
+      data: { directiveWebhookUrl: null, directiveWebhookSecret: null },
+    });
+  }
+}
+
+/** https anywhere; plain http only to a loopback address (tests, a local relay). */
+function webhookUrl(value: unknown): string {
+  if (typeof value !== 'string') throw new BadRequestException('url: a string is required');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new BadRequestException(`url: ${JSON.stringify(value)} is not a URL`);
+  }
+  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new BadRequestException('url: must be https (plain http only to a loopback address)');
+  }
+  return url.toString();
+}
