@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { carrierDirectiveTopic, decodeEvent, DirectiveCode, TOPICS } from '@docscreen/contracts';
 import { readCusres } from '@docscreen/edifact';
 import {
@@ -28,6 +32,8 @@ import { Kafka, logLevel } from 'kafkajs';
 // carrier's signed webhook.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'libs/cli/bin/docscreen.js');
+const run = promisify(execFile);
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 const INTERACTIVE_TOKEN = randomBytes(24).toString('base64url');
 const CARRIER = 'XI';
@@ -386,6 +392,45 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
     expect(byRef['PAX1']).toMatchObject({ code: '0Z', directive: 'board' });
     expect(byRef['PAX2']).toMatchObject({ code: '1Z', directive: 'do-not-board' });
     expect(byRef['PAX2']?.reason).toBeTruthy();
+  }, 120_000);
+
+  it('docscreen check prints the directives and exits 0 only when every traveller may board', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'iapi-check-'));
+    const check = (file: string) =>
+      run(
+        process.execPath,
+        [BIN, 'check', '--carrier', CARRIER, '--file', file, '--url', gateway.baseUrl, '--json'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DOCSCREEN_API_KEY: apiKey },
+        },
+      );
+    try {
+      const clean = path.join(dir, 'clean.json');
+      const mixed = path.join(dir, 'mixed.json');
+      const flight = String(100 + Math.floor(Math.random() * 8000));
+      await writeFile(clean, JSON.stringify(query(flight, [traveller('C1', nld('NK'))])));
+      await writeFile(
+        mixed,
+        JSON.stringify(query(flight, [traveller('C2', nld('NL')), traveller('L1', listed)])),
+      );
+      const boarded = await check(clean);
+      expect(JSON.parse(boarded.stdout)).toMatchObject({
+        directives: [{ travellerRef: 'C1', directive: 'board' }],
+      });
+      const refused = await check(mixed).then(
+        () => undefined,
+        (error: { code: number; stdout: string }) => error,
+      );
+      expect(refused?.code).toBe(1);
+      expect(JSON.parse(refused?.stdout ?? '{}')).toMatchObject({
+        directives: expect.arrayContaining([
+          expect.objectContaining({ travellerRef: 'L1', directive: 'do-not-board' }),
+        ]),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('answers the safe default — contact the authority, within the budget — while screening hangs, and screening’s own directive follows', async () => {

@@ -98,7 +98,10 @@ export function registerAlertsCommand(program: Command): void {
       .command('ack')
       .description('Acknowledge an alert: the agency has seen it and works on it')
       .argument('<alertId>', 'the alert’s id'),
-  ).action((alertId: string, options: ActionOptions) => actOnAlert(alertId, 'acknowledge', {}, options));
+  ).action((alertId: string, _options: ActionOptions, command: Command) =>
+    // With globals: `alerts` itself has a --json, which commander gives the parent wherever it stands.
+    actOnAlert(alertId, 'acknowledge', {}, command.optsWithGlobals<ActionOptions>()),
+  );
 
   actionOptions(
     alerts
@@ -106,7 +109,8 @@ export function registerAlertsCommand(program: Command): void {
       .description('Resolve an alert with its outcome')
       .argument('<alertId>', 'the alert’s id')
       .requiredOption('--resolution <outcome>', RESOLUTIONS.join(', ')),
-  ).action((alertId: string, options: ActionOptions & { resolution: string }) => {
+  ).action((alertId: string, _options: unknown, command: Command) => {
+    const options = command.optsWithGlobals<ActionOptions & { resolution: string }>();
     if (!(RESOLUTIONS as readonly string[]).includes(options.resolution))
       return usage(`alerts resolve: --resolution must be one of ${RESOLUTIONS.join(', ')}`);
     return actOnAlert(alertId, 'resolve', { resolution: options.resolution }, options);

@@ -1,0 +1,342 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { TOPICS } from '@docscreen/contracts';
+import {
+  createTestDatabase,
+  freePort,
+  freshGroupAtEnd,
+  loadVisaMatrix,
+  positionGroupAtEnd,
+  startServiceProcess,
+  td3Mrz,
+  testInfrastructure,
+  waitFor,
+  type RunningService,
+  type TestDatabase,
+} from '@docscreen/testing';
+import { verifyWebhook } from '@docscreen/webhooks';
+
+// Issue 4's "done when", through every running service: a passport listed at the registry, a manifest
+// submitted at the gateway, screening raising the alert, alert-dispatch routing it to the agency of the
+// destination state — over its Kafka topic (read with `docscreen alerts`) and over a signed webhook
+// whose receiver fails twice — where it appears once in the agency's list and is acknowledged and
+// resolved with `docscreen alerts ack|resolve`, leaving an audit trail.
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'libs/cli/bin/docscreen.js');
+const run = promisify(execFile);
+const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+const CARRIER = 'XA';
+const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+const unique = () => randomBytes(3).toString('hex').toUpperCase();
+
+function traveller(ref: string, number: string) {
+  const mrz = td3Mrz({
+    state: 'NLD',
+    number,
+    birthDate: '1985-03-14',
+    sex: 'F',
+    expiryDate: '2032-05-31',
+    surname: 'DOE',
+    givenNames: 'JANE',
+  });
+  return {
+    travellerRef: ref,
+    surname: 'DOE',
+    givenNames: 'JANE',
+    birthDate: '1985-03-14',
+    sex: 'F',
+    nationality: 'NLD',
+    documents: [{ type: 'P', number, issuingState: 'NLD', expiryDate: '2032-05-31', mrz }],
+  };
+}
+
+interface Attempt {
+  headers: IncomingMessage['headers'];
+  body: string;
+  status: number;
+}
+
+describe('an alert raised by screening reaches the right agency, once, and is worked with an audit trail', () => {
+  const dbs: TestDatabase[] = [];
+  const services: RunningService[] = [];
+  let gateway: RunningService;
+  let screening: RunningService;
+  let registry: RunningService;
+  let dispatch: RunningService;
+  let brokers: string[];
+  let receiver: Server;
+  const attempts: Attempt[] = [];
+  const listed = `NX${unique()}1`;
+  const agencyCode = `e-${letters(10)}`;
+  let agency: { code: string; token: string; webhookSecret: string };
+
+  const call = async (
+    service: RunningService,
+    method: string,
+    url: string,
+    token: string,
+    body?: unknown,
+    headers = {},
+  ) => {
+    const response = await fetch(`${service.baseUrl}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const cli = (args: string[]) =>
+    run(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, KAFKA_BROKERS: brokers.join(','), DOCSCREEN_AGENCY_TOKEN: agency.token },
+    });
+
+  beforeAll(async () => {
+    const infra = await testInfrastructure();
+    brokers = infra.kafkaBrokers;
+    // The agency's webhook receiver: a real HTTP server that fails the first two attempts of each delivery.
+    receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const id = request.headers['x-docscreen-delivery'];
+        const earlier = attempts.filter((a) => a.headers['x-docscreen-delivery'] === id).length;
+        const status = earlier < 2 ? 503 : 200;
+        attempts.push({ headers: request.headers, body, status });
+        response.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const address = receiver.address();
+    const receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/alerts`;
+
+    const names = ['carrier-gateway', 'screening', 'document-registry', 'alert-dispatch'] as const;
+    dbs.push(
+      ...(await Promise.all(
+        names.map((service, i) =>
+          createTestDatabase(
+            infra.databaseUrl,
+            path.join(ROOT, 'services', service, 'prisma/migrations'),
+            `e2e_alert_${i}`,
+          ),
+        ),
+      )),
+    );
+    const common = {
+      KAFKA_BROKERS: brokers.join(','),
+      REDIS_URL: infra.redisUrl,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+    };
+    const screeningGroup = `screening-alerts-${randomUUID()}`;
+    await positionGroupAtEnd(brokers, screeningGroup, TOPICS.PASSENGER_REPORTED);
+    const start = async (name: (typeof names)[number], env: Record<string, string>) => {
+      const service = await startServiceProcess({
+        name,
+        serviceDir: path.join(ROOT, 'services', name),
+        port: await freePort(),
+        env: { ...common, DATABASE_URL: dbs[names.indexOf(name)]!.url, ...env },
+      });
+      services.push(service);
+      return service;
+    };
+    [gateway, screening, registry, dispatch] = await Promise.all([
+      start('carrier-gateway', await freshGroupAtEnd(brokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
+      start('screening', { KAFKA_GROUP_ID: screeningGroup }),
+      start('document-registry', {
+        IMPORT_DIR: path.join(ROOT, '.run', 'test-imports'),
+        OUTBOX_POLL_MS: '20',
+      }),
+      start('alert-dispatch', {
+        ...(await freshGroupAtEnd(brokers, 'alert-dispatch', TOPICS.ALERT_RAISED)),
+        WEBHOOK_QUEUE: `e2e-agency-webhooks-${letters(8)}`,
+        WEBHOOK_BACKOFF_BASE_MS: '200',
+        WEBHOOK_BACKOFF_MAX_MS: '1000',
+      }),
+    ]);
+    await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);
+    // The German border police are responsible for arrivals in Germany (FRA); nobody for the UAE.
+    const registered = await call(dispatch, 'POST', '/v1/admin/agencies', ADMIN_TOKEN, {
+      code: agencyCode,
+      name: 'Bundespolizei (test)',
+      states: ['D'],
+      kafka: true,
+      webhookUrl: receiverUrl,
+    });
+    expect(registered.status).toBe(201);
+    agency = registered.body as typeof agency;
+    expect(
+      (
+        await call(registry, 'POST', '/v1/admin/authorities', ADMIN_TOKEN, {
+          code: 'alerts-nld',
+          name: 'NLD',
+          issuingState: 'NLD',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(
+          registry,
+          'POST',
+          '/v1/records',
+          ADMIN_TOKEN,
+          {
+            issuingState: 'NLD',
+            documentType: 'P',
+            documentNumber: listed,
+            status: 'stolen',
+            reportedOn: '2026-10-01',
+          },
+          { 'x-docscreen-authority': 'alerts-nld' },
+        )
+      ).status,
+    ).toBe(200);
+    await waitFor('the listed passport in screening’s index', async () => {
+      const lookup = await call(screening, 'POST', '/v1/admin/index/lookups', ADMIN_TOKEN, {
+        issuingState: 'NLD',
+        documentNumber: listed,
+      });
+      return lookup.body['listed'] ? true : undefined;
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await call(
+      registry,
+      'POST',
+      '/v1/records/withdraw',
+      ADMIN_TOKEN,
+      { issuingState: 'NLD', documentType: 'P', documentNumber: listed, reason: 'reported-in-error' },
+      { 'x-docscreen-authority': 'alerts-nld' },
+    ).catch(() => undefined);
+    const codes = await Promise.all(services.map((s) => s.stop()));
+    await Promise.all(dbs.map((db) => db.drop()));
+    receiver?.closeAllConnections();
+    await new Promise((resolve) => receiver?.close(resolve));
+    expect(codes.every((code) => code === 0)).toBe(true);
+  }, 180_000);
+
+  it('delivers over Kafka and over a webhook that failed twice, lists it once, and keeps the audit trail of ack and resolve', async () => {
+    const carrier = await call(gateway, 'POST', '/v1/admin/carriers', ADMIN_TOKEN, {
+      iataCode: CARRIER,
+      name: 'Alert Air',
+      contactEmail: 'ops@example.org',
+    });
+    const apiKey = carrier.body['apiKey'] as string;
+    const flight = String(100 + Math.floor(Math.random() * 8000));
+    const submitted = await call(gateway, 'POST', '/v1/manifests', apiKey, {
+      legs: [
+        {
+          carrierCode: CARRIER,
+          flightNumber: flight,
+          departureAirport: 'DXB',
+          arrivalAirport: 'FRA',
+          scheduledDepartureLocal: '2026-12-20T08:00',
+        },
+      ],
+      travellers: [traveller('LISTED', listed), traveller('CLEAN', `NC${unique()}1`)],
+    });
+    expect(submitted.status).toBe(202);
+    const flightKey = submitted.body['flightKey'] as string;
+
+    // In the agency's list, once: the clean traveller raised nothing.
+    const listedAlerts = await waitFor(
+      'the alert in the agency’s list',
+      async () => {
+        const list = await call(dispatch, 'GET', '/v1/alerts', agency.token);
+        const mine = (list.body['alerts'] as { alertId: string; flight: { flightKey: string } }[]).filter(
+          (a) => a.flight.flightKey === flightKey,
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      90_000,
+    );
+    expect(listedAlerts).toHaveLength(1);
+    const alertId = listedAlerts[0]!.alertId;
+
+    // Over the webhook: two failed attempts, then delivered, signed, the same delivery id each time.
+    const hooks = await waitFor(
+      'the webhook delivered on its third attempt',
+      () => {
+        const mine = attempts.filter((a) => (JSON.parse(a.body) as { alertId: string }).alertId === alertId);
+        return mine.some((a) => a.status === 200) ? mine : undefined;
+      },
+      60_000,
+    );
+    expect(hooks.map((h) => h.status)).toEqual([503, 503, 200]);
+    expect(new Set(hooks.map((h) => h.headers['x-docscreen-delivery'])).size).toBe(1);
+    for (const hook of hooks)
+      expect(
+        verifyWebhook({ secret: agency.webhookSecret, headers: hook.headers, body: hook.body }),
+      ).toMatchObject({ ok: true });
+
+    // Over Kafka: `docscreen alerts` reads the agency's topic; no name, no full document number.
+    const read = await cli(['alerts', '--agency', agencyCode, '--from-beginning', '--json']);
+    const onTopic = read.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((a) => a['alertId'] === alertId);
+    expect(onTopic).toHaveLength(1);
+    expect(onTopic[0]).toMatchObject({
+      severity: expect.any(String),
+      recommendedAction: 'do-not-board',
+      reasons: expect.arrayContaining([expect.objectContaining({ check: 'lost-stolen' })]),
+      traveller: expect.objectContaining({
+        travellerRef: 'LISTED',
+        maskedDocumentNumber: `******${listed.slice(-3)}`,
+      }),
+      flight: expect.objectContaining({ flightKey }),
+    });
+    expect(read.stdout).not.toContain(listed);
+    expect(read.stdout).not.toContain('DOE');
+    expect(hooks[2]!.body).not.toContain(listed);
+
+    // Worked by an officer through the CLI: acknowledged, then resolved, each step recorded.
+    const url = dispatch.baseUrl;
+    const acked = JSON.parse(
+      (await cli(['alerts', 'ack', alertId, '--url', url, '--actor', 'officer-1', '--json'])).stdout,
+    ) as {
+      status: string;
+    };
+    expect(acked.status).toBe('acknowledged');
+    const resolved = JSON.parse(
+      (
+        await cli([
+          'alerts',
+          'resolve',
+          alertId,
+          '--resolution',
+          'confirmed-fraud',
+          '--note',
+          'passport seized at the gate',
+          '--url',
+          url,
+          '--actor',
+          'officer-2',
+          '--json',
+        ])
+      ).stdout,
+    ) as { status: string };
+    expect(resolved.status).toBe('resolved');
+    const detail = await call(dispatch, 'GET', `/v1/alerts/${alertId}`, agency.token);
+    expect(detail.body['resolution']).toBe('confirmed-fraud');
+    expect(
+      (detail.body['history'] as { action: string; actor: string; at: string }[]).map((h) => [
+        h.action,
+        h.actor,
+      ]),
+    ).toEqual([
+      ['raised', expect.any(String)],
+      ['acknowledged', 'officer-1'],
+      ['resolved', 'officer-2'],
+    ]);
+    // Resolving again is refused, precisely; the trail stays as it was.
+    await expect(cli(['alerts', 'ack', alertId, '--url', url])).rejects.toMatchObject({ code: 1 });
+  }, 240_000);
+});
