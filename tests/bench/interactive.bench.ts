@@ -1,7 +1,7 @@
 // Interactive API (iAPI) latency: POST /v1/interactive on the running carrier-gateway, with the
 // screening service answering behind it (real PostgreSQL, Redis and Kafka; one traveller per query,
 // each a different passport), at fixed request rates from a load generator in its own process
-// (autocannon, latencies corrected for coordinated omission). Baseline in the same run, at the same
+// (open loop, evenly spaced, latency from when each request was due). Baseline in the same run, at the same
 // rates: a no-op NestJS endpoint of the same shape (JSON body in, directives out, no work).
 //
 //   node --experimental-strip-types tests/bench/interactive.bench.ts [--quick] [--json] [--rates 100,500]

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAlertsCommand } from './commands/alerts.command.js';
+import { registerBenchCommand } from './commands/bench.command.js';
 import { registerCarriersCommand } from './commands/carriers.command.js';
 import { registerCheckCommand } from './commands/check.command.js';
 import { registerDbCommand } from './commands/db.command.js';
@@ -31,6 +32,7 @@ registerCheckCommand(program);
 registerSltdCommand(program);
 registerScreenCommand(program);
 registerVisaRulesCommand(program);
+registerBenchCommand(program);
 registerAlertsCommand(program);
 
 try {
