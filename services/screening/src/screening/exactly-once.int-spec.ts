@@ -1,15 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { create } from '@bufbuild/protobuf';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import {
-  newEnvelope,
-  PassengerReportedSchema,
-  RecommendedAction,
-  TOPICS,
-  type PassengerReported,
-} from '@docscreen/contracts';
+import { RecommendedAction, TOPICS } from '@docscreen/contracts';
 import { EventPublisher } from '@docscreen/kafka';
 import {
   createTestDatabase,
@@ -18,12 +11,12 @@ import {
   openTopicReader,
   positionGroupAtEnd,
   startServiceProcess,
-  td3Mrz,
   testInfrastructure,
   waitFor,
   type RunningService,
   type TestDatabase,
 } from '@docscreen/testing';
+import { reportedTravellers } from '../../test/reported-travellers.js';
 
 // Exactly once in effect, on the real broker and database: 10,000 travellers, one in a hundred with
 // an expired passport; the screening process is SIGKILLed mid-stream and restarted. Every traveller is
@@ -90,56 +83,13 @@ describe('screening exactly once under a crash', () => {
   it('screens every traveller once and raises each alert once, across a SIGKILL', async () => {
     const submissionId = randomUUID();
     const flightKey = `XQ${100 + Math.floor(Math.random() * 9000)}/2026-12-01`;
-    const events: PassengerReported[] = [];
-    for (let i = 0; i < TRAVELLERS; i++) {
-      const expired = i % EVERY_NTH_EXPIRED === 0;
-      const passport = {
-        state: 'NLD',
-        number: `NE${String(i).padStart(7, '0')}`,
-        birthDate: '1980-01-01',
-        sex: 'M' as const,
-        expiryDate: expired ? '2025-01-31' : '2031-01-31',
-        surname: 'TRAVELLER',
-        givenNames: 'TEST',
-      };
-      events.push(
-        create(PassengerReportedSchema, {
-          envelope: newEnvelope({ producer: { name: 'screening-eo-test', version: '0' } }),
-          carrierCode: 'XQ',
-          flightKey,
-          submissionId,
-          submissionTravellerCount: TRAVELLERS,
-          legs: [
-            {
-              carrierCode: 'XQ',
-              flightNumber: flightKey.slice(2, flightKey.indexOf('/')),
-              departureAirport: 'AMS',
-              arrivalAirport: 'LHR',
-              scheduledDepartureLocal: '2026-12-01T09:00',
-            },
-          ],
-          traveller: {
-            travellerRef: `T${String(i).padStart(5, '0')}`,
-            surname: passport.surname,
-            givenNames: passport.givenNames,
-            birthDate: passport.birthDate,
-            nationality: 'NLD',
-            portOfEmbarkation: 'AMS',
-            portOfDisembarkation: 'LHR',
-            documents: [
-              {
-                code: 'P',
-                type: 1,
-                number: passport.number,
-                issuingState: 'NLD',
-                expiryDate: passport.expiryDate,
-                mrzLines: td3Mrz(passport),
-              },
-            ],
-          },
-        }),
-      );
-    }
+    const events = reportedTravellers({
+      count: TRAVELLERS,
+      expiredEvery: EVERY_NTH_EXPIRED,
+      submissionId,
+      flightKeys: [flightKey],
+      numberPrefix: 'NE',
+    });
     const alerts = await openTopicReader(brokers, TOPICS.ALERT_RAISED);
     const completed = await openTopicReader(brokers, TOPICS.SCREENING_COMPLETED);
     for (let i = 0; i < events.length; i += 500)
