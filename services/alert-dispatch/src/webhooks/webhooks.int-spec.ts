@@ -179,7 +179,9 @@ describe('agency webhooks', () => {
     for (const r of receiver.received.filter((r) => r.status === 200))
       successes.set(r.deliveryId, (successes.get(r.deliveryId) ?? 0) + 1);
     const resent = [...successes.values()].filter((n) => n > 1).length;
-    console.log(`SIGKILL after ${atCrash}/${ALERTS} deliveries: ${resent} resent after the restart`);
+    process.stdout.write(
+      `SIGKILL after ${atCrash}/${ALERTS} deliveries: ${resent} resent after the restart\n`,
+    );
     expect(resent).toBeLessThanOrEqual(8);
     expect(Math.max(...successes.values())).toBeLessThanOrEqual(2);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
