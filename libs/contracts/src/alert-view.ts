@@ -22,6 +22,19 @@ export const RECOMMENDED_ACTIONS = [
 ] as const;
 export type RecommendedActionName = (typeof RECOMMENDED_ACTIONS)[number];
 
+/**
+ * How an agency closes an alert (alert-dispatch's lifecycle, `docscreen alerts resolve`): the
+ * outcome that feeds back into what screening learns (confirmed fraud vs false positive).
+ */
+export const ALERT_RESOLUTIONS = [
+  'confirmed-fraud',
+  'false-positive',
+  'not-boarded',
+  'no-action-needed',
+  'other',
+] as const;
+export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
+
 export type TravellerRoleName =
   'passenger' | 'crew' | 'in-transit-passenger' | 'in-transit-crew' | 'unspecified';
 

@@ -117,6 +117,7 @@ export type { FlightKeyParts } from './flight-key.js';
 
 // The JSON view of an alert (agency webhooks and API, the CLI)
 export {
+  ALERT_RESOLUTIONS,
   ALERT_SEVERITIES,
   RECOMMENDED_ACTIONS,
   alertView,
@@ -124,6 +125,7 @@ export {
   severityName,
 } from './alert-view.js';
 export type {
+  AlertResolution,
   AlertSeverity,
   AlertView,
   AlertViewLeg,

@@ -64,3 +64,17 @@ export function reportedTravellers(options: {
     });
   });
 }
+
+/**
+ * The distinct values of `value` per `key` across records: exactly-once in effect means one screening
+ * id per traveller and one alert id per alerted traveller, however many copies the topics hold.
+ */
+export function distinctPer<T>(
+  records: readonly T[],
+  key: (record: T) => string,
+  value: (record: T) => string,
+): Map<string, Set<string>> {
+  const per = new Map<string, Set<string>>();
+  for (const record of records) per.set(key(record), (per.get(key(record)) ?? new Set()).add(value(record)));
+  return per;
+}

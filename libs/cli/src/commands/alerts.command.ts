@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
 import {
+  ALERT_RESOLUTIONS,
   type AlertView,
   EVENT_TYPE_HEADER,
   TOPICS,
@@ -15,13 +16,7 @@ import { callGateway, GatewayError } from './gateway-client.js';
 const DEFAULT_ALERTS_URL = process.env['DOCSCREEN_ALERTS_URL'] ?? 'http://127.0.0.1:3003';
 const DEFAULT_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 
-export const RESOLUTIONS = [
-  'confirmed-fraud',
-  'false-positive',
-  'not-boarded',
-  'no-action-needed',
-  'other',
-] as const;
+const RESOLUTIONS = ALERT_RESOLUTIONS;
 
 interface StreamOptions {
   agency?: string;

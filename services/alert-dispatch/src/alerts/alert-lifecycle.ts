@@ -1,17 +1,14 @@
+import { ALERT_RESOLUTIONS, type AlertResolution } from '@docscreen/contracts';
+
 // An agency's alert moves new → acknowledged → resolved, or straight from new to resolved. Pure: the
 // service applies the answer with a conditional UPDATE on the status it read.
 
 export const ALERT_STATUSES = ['new', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export const RESOLUTIONS = [
-  'confirmed-fraud',
-  'false-positive',
-  'not-boarded',
-  'no-action-needed',
-  'other',
-] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
+/** The outcomes an agency resolves with: one list, shared with the CLI (`@docscreen/contracts`). */
+export const RESOLUTIONS = ALERT_RESOLUTIONS;
+export type Resolution = AlertResolution;
 
 export type LifecycleAction = 'acknowledge' | 'resolve';
 

@@ -16,7 +16,7 @@ import {
   type RunningService,
   type TestDatabase,
 } from '@docscreen/testing';
-import { reportedTravellers } from '../../test/reported-travellers.js';
+import { distinctPer, reportedTravellers } from '../../test/reported-travellers.js';
 
 // Exactly once in effect, on the real broker and database: 10,000 travellers, one in a hundred with
 // an expired passport; the screening process is SIGKILLed mid-stream and restarted. Every traveller is
@@ -132,12 +132,11 @@ describe('screening exactly once under a crash', () => {
       )
     ).filter((e) => ids.has(e.message.passengerEventId));
     // One screening per traveller: redelivered copies carry the same screening id.
-    const screeningIds = new Map<string, Set<string>>();
-    for (const e of results)
-      screeningIds.set(
-        e.message.passengerEventId,
-        (screeningIds.get(e.message.passengerEventId) ?? new Set()).add(e.message.screeningId),
-      );
+    const screeningIds = distinctPer(
+      results,
+      (e) => e.message.passengerEventId,
+      (e) => e.message.screeningId,
+    );
     expect(screeningIds.size).toBe(TRAVELLERS);
     expect([...screeningIds.values()].every((s) => s.size === 1)).toBe(true);
 
@@ -150,12 +149,11 @@ describe('screening exactly once under a crash', () => {
         120_000,
       )
     ).filter((e) => e.message.flightKey === flightKey);
-    const alertIdsByTraveller = new Map<string, Set<string>>();
-    for (const e of raised)
-      alertIdsByTraveller.set(
-        e.message.traveller!.travellerRef,
-        (alertIdsByTraveller.get(e.message.traveller!.travellerRef) ?? new Set()).add(e.message.alertId),
-      );
+    const alertIdsByTraveller = distinctPer(
+      raised,
+      (e) => e.message.traveller!.travellerRef,
+      (e) => e.message.alertId,
+    );
     expect(alertIdsByTraveller.size).toBe(expected);
     expect([...alertIdsByTraveller.values()].every((s) => s.size === 1)).toBe(true);
     expect(raised.every((e) => e.message.recommendedAction === RecommendedAction.DO_NOT_BOARD)).toBe(true);

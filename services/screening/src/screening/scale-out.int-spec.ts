@@ -16,7 +16,7 @@ import {
   type RunningService,
   type TestDatabase,
 } from '@docscreen/testing';
-import { reportedTravellers } from '../../test/reported-travellers.js';
+import { distinctPer, reportedTravellers } from '../../test/reported-travellers.js';
 
 // Scale-out (issue 5): two screening replicas in one consumer group share six busy partitions — each
 // replica owns some of them and screens their travellers — and when one replica is SIGKILLed
@@ -172,12 +172,11 @@ describe('screening scale-out: two replicas, six partitions, one killed mid-stre
         120_000,
       )
     ).filter((e) => ids.has(e.message.passengerEventId));
-    const screeningIds = new Map<string, Set<string>>();
-    for (const e of results)
-      screeningIds.set(
-        e.message.passengerEventId,
-        (screeningIds.get(e.message.passengerEventId) ?? new Set()).add(e.message.screeningId),
-      );
+    const screeningIds = distinctPer(
+      results,
+      (e) => e.message.passengerEventId,
+      (e) => e.message.screeningId,
+    );
     expect(screeningIds.size).toBe(TRAVELLERS);
     expect([...screeningIds.values()].every((s) => s.size === 1)).toBe(true);
 
@@ -190,11 +189,11 @@ describe('screening scale-out: two replicas, six partitions, one killed mid-stre
         120_000,
       )
     ).filter((e) => flightKeys.includes(e.message.flightKey));
-    const alertIds = new Map<string, Set<string>>();
-    for (const e of raised) {
-      const key = `${e.message.flightKey}/${e.message.traveller!.travellerRef}`;
-      alertIds.set(key, (alertIds.get(key) ?? new Set()).add(e.message.alertId));
-    }
+    const alertIds = distinctPer(
+      raised,
+      (e) => `${e.message.flightKey}/${e.message.traveller!.travellerRef}`,
+      (e) => e.message.alertId,
+    );
     expect(alertIds.size).toBe(expected);
     expect([...alertIds.values()].every((s) => s.size === 1)).toBe(true);
     process.stdout.write(
