@@ -1,16 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Controller,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Post,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Headers, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -30,17 +19,11 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 import { JsonManifestSchema } from '../manifests/dto/json-manifest.schema.js';
 import { BrokerUnavailableException } from '../manifests/manifests.service.js';
 import { MANIFEST_MEDIA_TYPES, mediaTypeOf } from '../manifests/media-types.js';
-import { readJsonManifest } from '../manifests/read-json-manifest.js';
-import { readPaxlstManifest } from '../manifests/read-paxlst-manifest.js';
+import { readManifest, type RawManifestRequest } from '../manifests/read-manifest.js';
 import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js';
 import { cusresAnswer } from './cusres-answer.js';
 import type { InteractiveAnswer } from './interactive-answer.js';
 import { InteractiveService } from './interactive.service.js';
-
-interface RawRequest {
-  headers: Record<string, string | string[] | undefined>;
-  rawBody?: Buffer;
-}
 
 interface HttpResponse {
   setHeader(name: string, value: string): void;
@@ -104,21 +87,13 @@ export class InteractiveController {
   })
   async check(
     @CurrentCarrier() carrier: AuthenticatedCarrier,
-    @Req() request: RawRequest,
+    @Req() request: RawManifestRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<InteractiveAnswer | string> {
-    const contentType = mediaTypeOf(request.headers['content-type']);
-    const raw = request.rawBody ?? Buffer.alloc(0);
-    const max = this.config.INTERACTIVE_MAX_TRAVELLERS;
-    const incoming =
-      contentType === 'application/json'
-        ? readJsonManifest(raw, contentType, max)
-        : MANIFEST_MEDIA_TYPES.includes(contentType)
-          ? readPaxlstManifest(raw, contentType, max)
-          : unsupported(contentType);
+    const incoming = readManifest(request, this.config.INTERACTIVE_MAX_TRAVELLERS);
     let answer: InteractiveAnswer;
     try {
       answer = await this.interactive.check(
@@ -139,10 +114,4 @@ export class InteractiveController {
     }
     return answer;
   }
-}
-
-function unsupported(contentType: string): never {
-  throw new UnsupportedMediaTypeException(
-    `Content-Type "${contentType}" is not accepted; send ${MANIFEST_MEDIA_TYPES.join(', ')}`,
-  );
 }

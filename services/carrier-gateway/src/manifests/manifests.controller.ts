@@ -1,16 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Controller,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Post,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Headers, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -30,14 +19,8 @@ import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js
 import { JsonManifestSchema } from './dto/json-manifest.schema.js';
 import { ManifestReceipt } from './dto/manifest-receipt.js';
 import { BrokerUnavailableException, ManifestsService } from './manifests.service.js';
-import { MANIFEST_MEDIA_TYPES, mediaTypeOf } from './media-types.js';
-import { readJsonManifest } from './read-json-manifest.js';
-import { readPaxlstManifest } from './read-paxlst-manifest.js';
-
-interface RawRequest {
-  headers: Record<string, string | string[] | undefined>;
-  rawBody?: Buffer;
-}
+import { MANIFEST_MEDIA_TYPES } from './media-types.js';
+import { readManifest, type RawManifestRequest } from './read-manifest.js';
 
 interface HttpResponse {
   setHeader(name: string, value: string): void;
@@ -94,19 +77,12 @@ export class ManifestsController {
   })
   async submit(
     @CurrentCarrier() carrier: AuthenticatedCarrier,
-    @Req() request: RawRequest,
+    @Req() request: RawManifestRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ManifestReceipt> {
-    const contentType = mediaTypeOf(request.headers['content-type']);
-    const raw = request.rawBody ?? Buffer.alloc(0);
-    const incoming =
-      contentType === 'application/json'
-        ? readJsonManifest(raw, contentType, this.config.MAX_TRAVELLERS_PER_MANIFEST)
-        : MANIFEST_MEDIA_TYPES.includes(contentType)
-          ? readPaxlstManifest(raw, contentType, this.config.MAX_TRAVELLERS_PER_MANIFEST)
-          : unsupported(contentType);
+    const incoming = readManifest(request, this.config.MAX_TRAVELLERS_PER_MANIFEST);
     try {
       const outcome = await this.manifests.submit(
         carrier,
@@ -122,10 +98,4 @@ export class ManifestsController {
       throw error;
     }
   }
-}
-
-function unsupported(contentType: string): never {
-  throw new UnsupportedMediaTypeException(
-    `Content-Type "${contentType}" is not accepted; send ${MANIFEST_MEDIA_TYPES.join(', ')}`,
-  );
 }
