@@ -1,17 +1,40 @@
 // Pipeline: travellers per second through the running screening service (every rule, the lost/stolen
-// index as the registry topic holds it, the passport-index visa matrix) and the latency from publishing
+// index at 1M and at 10M records, the passport-index visa matrix) and the latency from publishing
 // PassengerReported to reading its ScreeningCompleted; beside a baseline in the same run: a no-op relay
-// with the same kafkajs settings that consumes the same bytes and produces them again (acks=all).
+// with the same kafkajs settings and the same batching as screening (a partition's consecutive events,
+// at most BATCH_MAX_EVENTS, one produce request), which consumes the same bytes and produces them again
+// (acks=all).
 //
-//   node --experimental-strip-types tests/bench/pipeline.bench.ts [--quick] [--json] [--travellers N] [--rate R]
+//   node --experimental-strip-types tests/bench/pipeline.bench.ts [--quick] [--json]
+//        [--travellers N] [--index 1000000,10000000] [--rate R]
 //
-// Needs `npm run build` and the infrastructure (`npx docscreen stack up --infra`). The index holds what
-// the broker's registry topic holds (e.g. after `docscreen sltd import` of a generated list).
+// Travellers are realistic: passports of many states in their real number formats, valid MRZs, flights
+// of 200 to New York, Delhi and Dubai (the visa matrix requires a visa of some of them: all carry an
+// entry visa of their destination but one in fifty), 1% of them holding a passport the index lists. The index is the real
+// SltdIndex, filled with generated entries of a national list (tests/bench/support) plus those 1%, and
+// handed to screening as a snapshot (SLTD_SNAPSHOT_PATH) positioned at the registry topic's end: the
+// benchmark measures screening at that index size, not the index's rebuild (`npm run bench -- index`).
+//
+// Needs `npm run build` and the infrastructure (`npx docscreen stack up --infra`). Re-runs itself with
+// a larger heap (10M generated entries are built here before they become a snapshot).
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { create } from '@bufbuild/protobuf';
-import { decodeEvent, encodeEvent, newEnvelope, PassengerReportedSchema, TOPICS } from '@docscreen/contracts';
+import {
+  decodeEvent,
+  DocumentType,
+  encodeEvent,
+  newEnvelope,
+  PassengerReportedSchema,
+  ScreeningOutcome,
+  TOPICS,
+  VisaKind,
+} from '@docscreen/contracts';
+import { SltdIndex } from '@docscreen/sltd-index';
 import {
   createTestDatabase,
   freePort,
@@ -20,53 +43,114 @@ import {
   startServiceProcess,
   td3Mrz,
 } from '@docscreen/testing';
+import { FORMATS, generate, numberOf, random } from './support/listed-documents.ts';
+
+if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) {
+  const flags = ['--max-old-space-size=6144', '--experimental-strip-types', '--no-warnings'];
+  const child = spawnSync(process.execPath, [...flags, import.meta.filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  process.exit(child.status ?? 1);
+}
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const countArg = argv.indexOf('--travellers');
-const rateArg = argv.indexOf('--rate');
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const parameters = {
-  travellers: countArg >= 0 ? Number(argv[countArg + 1]) : quick ? 3_000 : 50_000,
-  expiredShare: 0.01,
+  travellers: Number(option('--travellers') ?? (quick ? 4_000 : 200_000)),
+  indexRecords: (option('--index') ?? (quick ? '100000' : '1000000,10000000')).split(',').map(Number),
+  listedShare: 0.01,
   travellersPerFlight: 200,
   /** Travellers published per second; 0 publishes all at once (throughput; latency is then queueing). */
-  rate: rateArg >= 0 ? Number(argv[rateArg + 1]) : 0,
+  rate: Number(option('--rate') ?? 0),
   partitions: 12,
+  /** As screening's BATCH_MAX_EVENTS default: the relay batches alike. */
+  batchMaxEvents: 500,
 };
+const target = 0.6;
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 const postgres = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const kafka = new Kafka({ clientId: 'bench-pipeline', brokers, logLevel: logLevel.NOTHING });
 
-function events(runId: string): { key: string; value: Buffer; id: string }[] {
-  // Realistic flights of `travellersPerFlight`: the flight key is the partition key, so the load
-  // spreads over the topic's partitions as a day's manifests do (one flight is one partition's work).
+/** Routes of the day's flights: destination airport and state. */
+const ROUTES = [
+  { from: 'AMS', to: 'JFK' },
+  { from: 'FRA', to: 'DEL' },
+  { from: 'LHR', to: 'DXB' },
+];
+/** Passport formats only (TD3, at most 9 characters): the travellers' documents. */
+const PASSPORTS = FORMATS.filter((f) => f.type === 'P' && f.state !== 'XXA');
+
+interface Passport {
+  state: string;
+  number: string;
+}
+
+/** The travellers' passports; every `1 / listedShare`-th of them is listed in the index. */
+function passports(count: number): Passport[] {
+  return Array.from({ length: count }, () => {
+    const format = PASSPORTS[Math.floor(random() * PASSPORTS.length)]!;
+    // `D` (Germany) is the MRZ's one-letter code; nationality is written the same way.
+    return { state: format.state, number: numberOf(format.format) };
+  });
+}
+
+const DESTINATION_STATE: Record<string, string> = { JFK: 'USA', DEL: 'IND', DXB: 'ARE' };
+const SEXES = ['F', 'M'] as const;
+
+/**
+ * The day's reported travellers, pre-encoded: flights of `travellersPerFlight` (the flight key is the
+ * partition key, so the load spreads over the topic's partitions as a day's manifests do). Travellers
+ * headed for a state that is not their own carry an entry visa of it, whether or not the matrix
+ * requires one, but one in fifty: some who need a visa have none.
+ */
+function events(
+  runId: string,
+  travellers: readonly Passport[],
+): { key: string; value: Buffer; id: string }[] {
   const firstFlight = 1 + Math.floor(Math.random() * 5000);
-  return Array.from({ length: parameters.travellers }, (_, i) => {
-    const flightKey = `QP${firstFlight + Math.floor(i / parameters.travellersPerFlight)}/2026-12-05`;
-    const expired = i % Math.round(1 / parameters.expiredShare) === 0;
+  return travellers.map((document, i) => {
+    const flight = Math.floor(i / parameters.travellersPerFlight);
+    const route = ROUTES[flight % ROUTES.length]!;
+    const flightKey = `QP${firstFlight + flight}/2026-12-05`;
+    const destination = DESTINATION_STATE[route.to]!;
     const passport = {
-      state: 'NLD',
-      number: `NB${String(i).padStart(7, '0')}`,
-      birthDate: '1981-07-04',
-      sex: 'F' as const,
-      expiryDate: expired ? '2025-06-30' : '2031-06-30',
+      state: document.state,
+      number: document.number,
+      birthDate: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+      sex: SEXES[i % 2]!,
+      expiryDate: `203${i % 10}-06-30`,
       surname: 'BENCH',
       givenNames: 'LOAD',
     };
+    const visa =
+      document.state !== destination && i % 50 !== 3
+        ? [
+            {
+              code: 'V',
+              type: DocumentType.VISA,
+              number: `V${String(i).padStart(8, '0')}`,
+              issuingState: destination,
+              visaKind: VisaKind.ENTRY,
+              validFrom: '2026-06-01',
+              validUntil: '2027-05-31',
+            },
+          ]
+        : [];
     const message = create(PassengerReportedSchema, {
       envelope: newEnvelope({ producer: { name: 'bench', version: runId } }),
       carrierCode: 'QP',
       flightKey,
       submissionId: runId,
-      submissionTravellerCount: parameters.travellers,
+      submissionTravellerCount: travellers.length,
       legs: [
         {
           carrierCode: 'QP',
           flightNumber: flightKey.slice(2, flightKey.indexOf('/')),
-          departureAirport: 'AMS',
-          arrivalAirport: 'JFK',
+          departureAirport: route.from,
+          arrivalAirport: route.to,
           scheduledDepartureLocal: '2026-12-05T09:00',
         },
       ],
@@ -75,18 +159,19 @@ function events(runId: string): { key: string; value: Buffer; id: string }[] {
         surname: passport.surname,
         givenNames: passport.givenNames,
         birthDate: passport.birthDate,
-        nationality: 'NLD',
-        portOfEmbarkation: 'AMS',
-        portOfDisembarkation: 'JFK',
+        nationality: document.state,
+        portOfEmbarkation: route.from,
+        portOfDisembarkation: route.to,
         documents: [
           {
             code: 'P',
-            type: 1,
+            type: DocumentType.PASSPORT,
             number: passport.number,
-            issuingState: 'NLD',
+            issuingState: document.state,
             expiryDate: passport.expiryDate,
             mrzLines: td3Mrz(passport),
           },
+          ...visa,
         ],
       },
     });
@@ -158,24 +243,35 @@ async function drive(
   return { seconds, latencies: latencies.sort((a, b) => a - b) };
 }
 
-/** The no-op relay: same kafkajs consumer settings as screening, produces the same bytes, acks=all. */
+/**
+ * The no-op relay: screening's kafkajs consumer settings and batching (a partition's consecutive
+ * events, at most `batchMaxEvents`, one produce request, then the offset), no work: produces the same
+ * bytes again, acks=all.
+ */
 async function startRelay(input: string, output: string): Promise<() => Promise<void>> {
   const consumer = kafka.consumer({
     groupId: `bench-relay-${randomUUID()}`,
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
+    rebalanceTimeout: 30_000,
   });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await Promise.all([consumer.connect(), producer.connect()]);
   await consumer.subscribe({ topic: input, fromBeginning: false });
   await consumer.run({
+    eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 12, // as screening's PARTITIONS_CONSUMED_CONCURRENTLY
-    eachMessage: async ({ message }) => {
-      await producer.send({
-        topic: output,
-        acks: -1,
-        messages: [{ key: message.key, value: message.value }],
-      });
+    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+      for (let i = 0; i < batch.messages.length; i += parameters.batchMaxEvents) {
+        const slice = batch.messages.slice(i, i + parameters.batchMaxEvents);
+        await producer.send({
+          topic: output,
+          acks: -1,
+          messages: slice.map((m) => ({ key: m.key, value: m.value })),
+        });
+        resolveOffset(slice[slice.length - 1]!.offset);
+        await heartbeat();
+      }
     },
   });
   await new Promise((r) => setTimeout(r, 3_000));
@@ -187,6 +283,39 @@ async function startRelay(input: string, output: string): Promise<() => Promise<
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * A snapshot of an index of `records` generated list entries plus `listed`, positioned at the
+ * registry topic's end (screening then reads nothing older from it).
+ */
+async function indexSnapshot(file: string, records: number, listed: readonly Passport[]): Promise<number> {
+  const index = SltdIndex.withCapacity(records + listed.length);
+  const chunk = 1_000_000; // generated a million at a time: 10M entries as strings would not fit
+  for (let done = 0; done < records; done += chunk) {
+    const inputs = generate(Math.min(chunk, records - done));
+    for (let i = 0; i < inputs.numbers.length; i++) {
+      index.upsert({
+        issuingState: inputs.states[i]!,
+        documentType: inputs.types[i]!,
+        documentNumber: inputs.numbers[i]!,
+        status: inputs.statuses[i]!,
+      });
+    }
+  }
+  for (const p of listed) {
+    index.upsert({ issuingState: p.state, documentType: 'P', documentNumber: p.number, status: 'stolen' });
+  }
+  const admin = kafka.admin();
+  await admin.connect();
+  const positions = await admin
+    .fetchTopicOffsets(TOPICS.DOCUMENT_STATUS_CHANGED)
+    .then((offsets) => Object.fromEntries(offsets.map((o) => [String(o.partition), o.high])))
+    .catch(() => ({})); // no registry topic yet: nothing to skip
+  await admin.disconnect();
+  const size = index.size;
+  await writeFile(file, index.snapshot({ topic: TOPICS.DOCUMENT_STATUS_CHANGED, positions }));
+  return size;
+}
 
 const admin = kafka.admin();
 await admin.connect();
@@ -201,83 +330,138 @@ await admin.createTopics({
 });
 await admin.disconnect();
 
-const db = await createTestDatabase(
-  postgres,
-  path.join(ROOT, 'services/screening/prisma/migrations'),
-  'bench_pipeline',
-);
-const group = `screening-bench-${randomUUID()}`;
-await positionGroupAtEnd(brokers, group, TOPICS.PASSENGER_REPORTED);
-const screening = await startServiceProcess({
-  name: 'screening',
-  serviceDir: path.join(ROOT, 'services/screening'),
-  port: await freePort(),
-  env: {
-    KAFKA_BROKERS: brokers.join(','),
-    DATABASE_URL: db.url,
-    KAFKA_GROUP_ID: group,
-    ADMIN_TOKEN,
-    LOG_LEVEL: 'warn',
-  },
-  readyTimeoutMs: 600_000,
-});
+const travellers = passports(parameters.travellers);
+const listed = travellers.filter((_, i) => i % Math.round(1 / parameters.listedShare) === 7);
+const workDir = await mkdtemp(path.join(tmpdir(), 'docscreen-bench-pipeline-'));
+const say = (line: string) => {
+  if (!argv.includes('--json')) process.stderr.write(`${line}\n`);
+};
+
+interface Measured {
+  indexRecords: number;
+  travellersPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  outcomes: Record<string, number>;
+  ratio: number;
+}
+const figures: Record<string, Measured> = {};
 try {
-  await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN).catch(() => undefined);
-  const index = (await (
-    await fetch(`${screening.baseUrl}/v1/admin/index`, {
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    })
-  ).json()) as { records: number; series: number };
-  const runId = randomUUID();
-  const batch = events(runId);
-  const measured = await drive(TOPICS.PASSENGER_REPORTED, TOPICS.SCREENING_COMPLETED, batch, (value) => {
-    const completed = decodeEvent(TOPICS.SCREENING_COMPLETED, value);
-    return completed.submissionId === runId ? completed.passengerEventId : undefined;
-  });
+  const results: { indexRecords: number; run: Run; outcomes: Record<string, number> }[] = [];
+  for (const records of parameters.indexRecords) {
+    const snapshot = path.join(workDir, `index-${records}.snapshot`);
+    let started = performance.now();
+    const indexRecords = await indexSnapshot(snapshot, records, listed);
+    say(`index of ${indexRecords} records built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const db = await createTestDatabase(
+      postgres,
+      path.join(ROOT, 'services/screening/prisma/migrations'),
+      'bench_pipeline',
+    );
+    const group = `screening-bench-${randomUUID()}`;
+    await positionGroupAtEnd(brokers, group, TOPICS.PASSENGER_REPORTED);
+    started = performance.now();
+    const screening = await startServiceProcess({
+      name: 'screening',
+      serviceDir: path.join(ROOT, 'services/screening'),
+      port: await freePort(),
+      env: {
+        KAFKA_BROKERS: brokers.join(','),
+        DATABASE_URL: db.url,
+        KAFKA_GROUP_ID: group,
+        ADMIN_TOKEN,
+        LOG_LEVEL: 'warn',
+        SLTD_SNAPSHOT_PATH: snapshot,
+        SLTD_SNAPSHOT_INTERVAL_MS: '0',
+      },
+      readyTimeoutMs: 600_000,
+    });
+    say(`screening ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    try {
+      await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);
+      const index = (await (
+        await fetch(`${screening.baseUrl}/v1/admin/index`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        })
+      ).json()) as { records: number };
+      const runId = randomUUID();
+      const outcomes: Record<string, number> = {};
+      const run = await drive(
+        TOPICS.PASSENGER_REPORTED,
+        TOPICS.SCREENING_COMPLETED,
+        events(runId, travellers),
+        (value) => {
+          const completed = decodeEvent(TOPICS.SCREENING_COMPLETED, value);
+          if (completed.submissionId !== runId) return undefined;
+          const outcome = ScreeningOutcome[completed.outcome];
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          return completed.passengerEventId;
+        },
+      );
+      results.push({ indexRecords: index.records, run, outcomes });
+      say(`screened ${parameters.travellers} travellers against ${index.records} records`);
+    } finally {
+      // Screening writes its snapshot again at shutdown; the folder goes at the end.
+      await screening.stop();
+      await db.drop();
+      await rm(snapshot, { force: true });
+    }
+  }
+
   const stopRelay = await startRelay(relayIn, relayOut);
-  const relayBatch = events(randomUUID());
   const baseline = await drive(
     relayIn,
     relayOut,
-    relayBatch,
+    events(randomUUID(), travellers),
     (value) => decodeEvent(TOPICS.PASSENGER_REPORTED, value).envelope?.eventId,
   );
   await stopRelay();
-  const figures = {
-    travellersPerSecond: Math.round(parameters.travellers / measured.seconds),
-    p50Ms: Math.round(percentile(measured.latencies, 50)),
-    p99Ms: Math.round(percentile(measured.latencies, 99)),
-    indexRecords: index.records,
-    indexSeries: index.series,
-  };
   const base = {
     travellersPerSecond: Math.round(parameters.travellers / baseline.seconds),
     p50Ms: Math.round(percentile(baseline.latencies, 50)),
     p99Ms: Math.round(percentile(baseline.latencies, 99)),
   };
-  const ratio = Number((figures.travellersPerSecond / base.travellersPerSecond).toFixed(3));
+  for (const { indexRecords, run, outcomes } of results) {
+    const travellersPerSecond = Math.round(parameters.travellers / run.seconds);
+    figures[`${indexRecords}`] = {
+      indexRecords,
+      travellersPerSecond,
+      p50Ms: Math.round(percentile(run.latencies, 50)),
+      p99Ms: Math.round(percentile(run.latencies, 99)),
+      outcomes,
+      ratio: Number((travellersPerSecond / base.travellersPerSecond).toFixed(3)),
+    };
+  }
+  // The ratio at the largest index: the figure the target is judged by.
+  const ratio = Object.values(figures).at(-1)!.ratio;
   const result = {
     name: 'pipeline',
-    parameters,
+    parameters: { ...parameters, listedTravellers: listed.length },
     figures,
     baseline: base,
     ratio,
-    target: 0.6,
-    met: ratio >= 0.6,
+    target: `>= ${target} of the relay's travellers/s at every index size`,
+    met: Object.values(figures).every((f) => f.ratio >= target),
   };
   if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stdout.write(
       [
-        `pipeline: ${parameters.travellers} travellers (${parameters.expiredShare * 100}% expired passports), index ${index.records} records / ${index.series} series`,
-        `                        travellers/s   p50 ms   p99 ms`,
-        `  screening service     ${String(figures.travellersPerSecond).padStart(12)}   ${String(figures.p50Ms).padStart(6)}   ${String(figures.p99Ms).padStart(6)}`,
-        `  no-op relay baseline  ${String(base.travellersPerSecond).padStart(12)}   ${String(base.p50Ms).padStart(6)}   ${String(base.p99Ms).padStart(6)}`,
-        `  ratio screening/relay: ${ratio} (target ≥ 0.6: ${result.met ? 'met' : 'missed'})`,
+        `pipeline: ${parameters.travellers} travellers on flights of ${parameters.travellersPerFlight}, ${listed.length} with a listed passport${parameters.rate ? `, published at ${parameters.rate}/s` : ', published at once'}`,
+        `                                   travellers/s   p50 ms   p99 ms   ratio   outcomes`,
+        ...Object.values(figures).map(
+          (f) =>
+            `  screening, index ${String(f.indexRecords).padStart(9)}  ${String(f.travellersPerSecond).padStart(12)}   ${String(f.p50Ms).padStart(6)}   ${String(f.p99Ms).padStart(6)}   ${String(f.ratio).padStart(5)}   ${Object.entries(
+              f.outcomes,
+            )
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+        ),
+        `  no-op relay baseline             ${String(base.travellersPerSecond).padStart(12)}   ${String(base.p50Ms).padStart(6)}   ${String(base.p99Ms).padStart(6)}`,
+        `  target: ${result.target} — ${result.met ? 'met' : 'not met'}`,
         '',
       ].join('\n'),
     );
 } finally {
-  await screening.stop();
-  await db.drop();
+  await rm(workDir, { recursive: true, force: true });
 }

@@ -57,7 +57,7 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
   let brokers: string[];
 
   /** A consumer in a group of its own, positioned after every earlier run's events. */
-  async function consumer(groupId: string, maxAttempts = 3): Promise<EventConsumer> {
+  async function consumer(groupId: string, maxAttempts = 3, maxBatchEvents?: number): Promise<EventConsumer> {
     await positionGroupAtEnd(brokers, groupId, TOPICS.PASSENGER_REPORTED);
     const c = new EventConsumer(kafka, {
       groupId,
@@ -66,9 +66,27 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
       deadLetters: publisher,
       maxAttempts,
       retryDelayMs: 10,
+      maxBatchEvents,
     });
     consumers.push(c);
     return c;
+  }
+
+  /** The headers of the first `count` records on the group's dead-letter topic. */
+  async function deadLetters(groupId: string, count: number): Promise<Record<string, string>[]> {
+    const dlq = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
+    const dead: Record<string, string>[] = [];
+    await dlq.connect();
+    await dlq.subscribe({ topic: deadLetterTopic(TOPICS.PASSENGER_REPORTED, groupId), fromBeginning: true });
+    await dlq.run({
+      eachMessage: async ({ message }) => {
+        dead.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
+      },
+    });
+    await waitFor('the dead letters', () => (dead.length >= count ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // and no more than those
+    await dlq.disconnect();
+    return dead;
   }
 
   it('delivers decoded events with content type, event id and trace headers, keyed by flight', async () => {
@@ -77,8 +95,10 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const received: ConsumedEvent[] = [];
     await (
       await consumer(`int-${randomUUID()}`)
-    ).start(async (event) => {
-      received.push(event);
+    ).start({
+      each: async (event) => {
+        received.push(event);
+      },
     });
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: sent.flightKey, message: sent }]);
     const event = await waitFor('the event', () =>
@@ -96,11 +116,13 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const handled: string[] = [];
     await (
       await consumer(`int-${randomUUID()}`)
-    ).start(async (event) => {
-      if ((event.message as PassengerReported).traveller?.travellerRef !== ref) return;
-      attempts += 1;
-      if (attempts < 3) throw new Error('database briefly unavailable');
-      handled.push(ref);
+    ).start({
+      each: async (event) => {
+        if ((event.message as PassengerReported).traveller?.travellerRef !== ref) return;
+        attempts += 1;
+        if (attempts < 3) throw new Error('database briefly unavailable');
+        handled.push(ref);
+      },
     });
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: 'XQ1/2026-12-01', message: passenger(ref) }]);
     await waitFor('the third attempt', () => (handled.length ? true : undefined));
@@ -113,10 +135,13 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const handled: string[] = [];
     await (
       await consumer(groupId, 2)
-    ).start(async (event) => {
-      const ref = (event.message as PassengerReported).traveller?.travellerRef ?? '';
-      if (ref === poison) throw new PermanentEventError('contract-violation', 'traveller without documents');
-      handled.push(ref);
+    ).start({
+      each: async (event) => {
+        const ref = (event.message as PassengerReported).traveller?.travellerRef ?? '';
+        if (ref === poison)
+          throw new PermanentEventError('contract-violation', 'traveller without documents');
+        handled.push(ref);
+      },
     });
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [
       { key: 'XQ9/2026-12-01', message: passenger(poison) },
@@ -124,22 +149,66 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     ]);
     await waitFor('the event after the poison one', () => (handled.includes(next) ? true : undefined));
 
-    const dlq = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
-    const dead: Record<string, string>[] = [];
-    await dlq.connect();
-    await dlq.subscribe({ topic: deadLetterTopic(TOPICS.PASSENGER_REPORTED, groupId), fromBeginning: true });
-    await dlq.run({
-      eachMessage: async ({ message }) => {
-        dead.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
-      },
-    });
-    await waitFor('the dead letter', () => (dead.length ? true : undefined));
-    await dlq.disconnect();
+    const dead = await deadLetters(groupId, 1);
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({
       [HEADERS.DLQ_REASON]: 'contract-violation',
       [HEADERS.DLQ_ERROR]: 'traveller without documents',
     });
     expect(handled).not.toContain(poison);
+  });
+
+  it('hands a partition’s consecutive events to a batch handler in slices, in order', async () => {
+    const refs: string[] = Array.from({ length: 40 }, () => randomUUID());
+    const calls: string[][] = [];
+    const c = await consumer(`int-${randomUUID()}`, 3, 16);
+    await c.start({
+      batch: async (events) => {
+        const ours = events
+          .map((e) => (e.message as PassengerReported).traveller?.travellerRef ?? '')
+          .filter((ref) => refs.includes(ref));
+        if (ours.length) calls.push(ours);
+      },
+    });
+    // One send, one key: the 40 events land on one partition back to back.
+    await publisher.publish(
+      TOPICS.PASSENGER_REPORTED,
+      refs.map((ref) => ({ key: 'XQ7/2026-12-01', message: passenger(ref) })),
+    );
+    await waitFor('all 40 events', () => (calls.flat().length >= refs.length ? true : undefined));
+    expect(calls.flat()).toEqual(refs);
+    expect(Math.max(...calls.map((c) => c.length))).toBeLessThanOrEqual(16);
+    expect(calls.some((c) => c.length > 1)).toBe(true);
+  });
+
+  it('handles a failed batch’s events again one at a time: the poison one is dead-lettered, none lost', async () => {
+    const groupId = `int-${randomUUID()}`;
+    const refs: string[] = Array.from({ length: 10 }, () => randomUUID());
+    const poison = refs[4]!;
+    const handled: string[] = [];
+    const sizes: number[] = [];
+    await (
+      await consumer(groupId, 2, 50)
+    ).start({
+      batch: async (events) => {
+        const ours = events
+          .map((e) => (e.message as PassengerReported).traveller?.travellerRef ?? '')
+          .filter((ref) => refs.includes(ref));
+        if (ours.length === 0) return;
+        sizes.push(ours.length);
+        if (ours.includes(poison)) throw new PermanentEventError('contract-violation', 'poison in the batch');
+        handled.push(...ours);
+      },
+    });
+    await publisher.publish(
+      TOPICS.PASSENGER_REPORTED,
+      refs.map((ref) => ({ key: 'XQ8/2026-12-01', message: passenger(ref) })),
+    );
+    await waitFor('the nine good events', () => (handled.length >= 9 ? true : undefined));
+    expect(new Set(handled)).toEqual(new Set(refs.filter((r) => r !== poison)));
+    expect(sizes.some((n) => n > 1)).toBe(true);
+    const dead = await deadLetters(groupId, 1);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ [HEADERS.DLQ_REASON]: 'contract-violation' });
   });
 });

@@ -1,5 +1,13 @@
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import {
+  SpanKind,
+  SpanStatusCode,
+  context,
+  trace,
+  type Context,
+  type Link,
+  type Span,
+} from '@opentelemetry/api';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { decodeEvent, deadLetterTopic, type EventOf, type Topic } from '@docscreen/contracts';
 import type { Logger } from '@docscreen/observability';
 import { PermanentEventError } from './errors.js';
@@ -19,6 +27,17 @@ export interface ConsumedEvent<T extends Topic = Topic> {
 
 export type EventHandler = (event: ConsumedEvent) => Promise<void>;
 
+/**
+ * Handles consecutive events of one partition at once (at most `maxBatchEvents`), for work whose cost
+ * is per round trip rather than per event: one multi-row insert, one produce request. Idempotent per
+ * event like an `EventHandler`: when it fails, its events are handled again one at a time (each
+ * retried, then dead-lettered on its own), so one bad event never holds back or loses the others.
+ */
+export type BatchEventHandler = (events: readonly ConsumedEvent[]) => Promise<void>;
+
+/** How a topic's events reach their handler: one at a time, or as a partition's batch. */
+export type Handling = { each: EventHandler } | { batch: BatchEventHandler };
+
 export interface EventConsumerOptions {
   groupId: string;
   topics: readonly Topic[];
@@ -29,9 +48,33 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   partitionsConsumedConcurrently?: number;
+  /** Most events given to a `BatchEventHandler` at once (a fetch of a busy partition holds more). */
+  maxBatchEvents?: number;
 }
 
 const tracer = trace.getTracer('@docscreen/kafka');
+
+/** A fetched record before decoding: what dead-lettering and tracing need. */
+interface Consumed {
+  topic: Topic;
+  partition: number;
+  message: KafkaMessage;
+  headers: Headers;
+  /** The producer's trace context, from the record's headers. */
+  traceContext: Context;
+}
+
+function spanAttributes(record: Consumed): Record<string, string> {
+  return {
+    'messaging.destination.name': record.topic,
+    'messaging.kafka.offset': record.message.offset,
+  };
+}
+
+function failed(span: Span, error: unknown): void {
+  span.recordException(error as Error);
+  span.setStatus({ code: SpanStatusCode.ERROR });
+}
 
 /**
  * A consumer group member that decodes protobuf events by topic, runs the handler inside the
@@ -43,6 +86,7 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
+  private readonly maxBatchEvents: number;
   private running = false;
 
   constructor(
@@ -59,9 +103,12 @@ export class EventConsumer {
     });
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.maxBatchEvents = options.maxBatchEvents ?? 500;
   }
 
-  async start(handler: EventHandler): Promise<void> {
+  /** Joins the group and hands events over as `handling` says, for every topic or per topic. */
+  async start(handling: Handling | ((topic: Topic) => Handling)): Promise<void> {
+    const handlingOf = typeof handling === 'function' ? handling : () => handling;
     await ensureTopics(
       this.kafka,
       this.options.topics.map((topic) => ({
@@ -75,8 +122,10 @@ export class EventConsumer {
     this.running = true;
     await this.consumer.run({
       autoCommit: true,
+      // An offset is resolved only once its event was handled or dead-lettered (see onBatch).
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.handle(payload, handler),
+      eachBatch: (payload) => this.onBatch(payload, handlingOf(payload.batch.topic as Topic)),
     });
   }
 
@@ -92,37 +141,122 @@ export class EventConsumer {
     return this.running;
   }
 
-  private async handle(payload: EachMessagePayload, handler: EventHandler): Promise<void> {
-    const { topic, partition, message } = payload;
-    const headers = readHeaders(message.headers);
-    const parent = trace.getActiveSpan() ? context.active() : extractTraceContext(headers);
+  /**
+   * A fetched batch of one partition, in order: one event at a time, or in slices of `maxBatchEvents`
+   * for a batch handler. Stops early when the consumer stops or the partition was reassigned (the
+   * unresolved rest is fetched again by whoever owns it).
+   */
+  private async onBatch(payload: EachBatchPayload, handling: Handling): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const step = 'batch' in handling ? this.maxBatchEvents : 1;
+    for (let i = 0; i < batch.messages.length; i += step) {
+      if (!isRunning() || isStale()) return;
+      const slice = batch.messages.slice(i, i + step);
+      const records = slice.map((message) => this.record(batch.topic as Topic, batch.partition, message));
+      if ('batch' in handling && records.length > 1) await this.handleBatch(records, handling.batch);
+      else {
+        const handle = 'each' in handling ? handling.each : (event: ConsumedEvent) => handling.batch([event]);
+        for (const record of records) await this.handleOne(record, handle);
+      }
+      resolveOffset(slice[slice.length - 1]!.offset);
+      await heartbeat();
+    }
+  }
+
+  /** One event in its own span, inside the producer's trace: retried, then dead-lettered. */
+  private async handleOne(record: Consumed, handler: EventHandler): Promise<void> {
+    const parent = trace.getActiveSpan() ? context.active() : record.traceContext;
     await tracer.startActiveSpan(
-      `${topic} process`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: { 'messaging.destination.name': topic, 'messaging.kafka.offset': message.offset },
-      },
+      `${record.topic} process`,
+      { kind: SpanKind.CONSUMER, attributes: spanAttributes(record) },
       parent,
       async (span) => {
         try {
-          const event = this.decode(
-            topic as Topic,
-            partition,
-            message.offset,
-            message.key,
-            message.value,
-            headers,
-          );
-          await this.withRetries(() => handler(event));
+          await this.withRetries(() => handler(this.decoded(record)));
         } catch (error) {
-          span.recordException(error as Error);
-          span.setStatus({ code: SpanStatusCode.ERROR });
-          await this.deadLetter(payload, headers, error);
+          failed(span, error);
+          await this.deadLetter(record, error);
         } finally {
           span.end();
         }
       },
     );
+  }
+
+  /**
+   * Several events in one handler call. Tracing follows the messaging conventions for batches: one
+   * span for the batch (the handler's queries and sends are its children) with a link to each event's
+   * trace, and in each event's own trace a span linked back to it, so one traveller's trace still
+   * reaches this service. Undecodable events are dead-lettered first; if the handler fails, every
+   * event is handled again alone (see BatchEventHandler).
+   */
+  private async handleBatch(records: Consumed[], handler: BatchEventHandler): Promise<void> {
+    const decoded: { record: Consumed; event: ConsumedEvent }[] = [];
+    for (const record of records) {
+      try {
+        decoded.push({ record, event: this.decoded(record) });
+      } catch (error) {
+        await this.deadLetter(record, error);
+      }
+    }
+    if (decoded.length === 0) return;
+    const events = decoded.map((d) => d.event);
+    const topic = records[0]!.topic;
+    const links: Link[] = decoded.flatMap(({ record: r }) => {
+      const spanContext = trace.getSpanContext(r.traceContext);
+      return spanContext ? [{ context: spanContext }] : [];
+    });
+    const handled = await tracer.startActiveSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        links,
+        attributes: {
+          'messaging.destination.name': topic,
+          'messaging.batch.message_count': events.length,
+        },
+      },
+      context.active(),
+      async (batchSpan) => {
+        const perEvent = decoded.map(({ record: r }) =>
+          tracer.startSpan(
+            `${topic} process`,
+            {
+              kind: SpanKind.CONSUMER,
+              attributes: spanAttributes(r),
+              links: [{ context: batchSpan.spanContext() }],
+            },
+            r.traceContext,
+          ),
+        );
+        try {
+          await handler(events);
+          return true;
+        } catch (error) {
+          failed(batchSpan, error);
+          this.options.logger.warn(
+            { topic, events: events.length, error },
+            'batch handler failed; handling its events one at a time',
+          );
+          return false;
+        } finally {
+          for (const span of perEvent) span.end();
+          batchSpan.end();
+        }
+      },
+    );
+    if (handled) return;
+    for (const { record } of decoded) await this.handleOne(record, (event) => handler([event]));
+  }
+
+  private record(topic: Topic, partition: number, message: KafkaMessage): Consumed {
+    const headers = readHeaders(message.headers);
+    return { topic, partition, message, headers, traceContext: extractTraceContext(headers) };
+  }
+
+  private decoded(record: Consumed): ConsumedEvent {
+    const { topic, partition, message, headers } = record;
+    return this.decode(topic, partition, message.offset, message.key, message.value, headers);
   }
 
   private decode(
@@ -157,8 +291,8 @@ export class EventConsumer {
     }
   }
 
-  private async deadLetter(payload: EachMessagePayload, headers: Headers, error: unknown): Promise<void> {
-    const { topic, partition, message } = payload;
+  private async deadLetter(record: Consumed, error: unknown): Promise<void> {
+    const { topic, partition, message, headers } = record;
     const reason = error instanceof PermanentEventError ? error.reason : 'handler-failed';
     const target = deadLetterTopic(topic as Topic, this.options.groupId);
     // If this send fails the error propagates: kafkajs does not commit the offset and redelivers.

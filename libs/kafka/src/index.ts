@@ -1,5 +1,11 @@
 export { EventConsumer } from './event-consumer.js';
-export type { ConsumedEvent, EventConsumerOptions, EventHandler } from './event-consumer.js';
+export type {
+  BatchEventHandler,
+  ConsumedEvent,
+  EventConsumerOptions,
+  EventHandler,
+  Handling,
+} from './event-consumer.js';
 export { EventPublisher } from './event-publisher.js';
 export type { OutgoingEvent, RawRecord } from './event-publisher.js';
 export { PermanentEventError } from './errors.js';

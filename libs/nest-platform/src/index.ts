@@ -3,7 +3,7 @@ export type { HealthProbe, RedisPing } from './health/health-probe.js';
 export { HealthModule } from './health/health.module.js';
 export { NestLogger } from './logging/nest-logger.js';
 export { EventController } from './transport/event-controller.decorator.js';
-export { KafkaEventServer } from './transport/kafka-event.server.js';
+export { BATCH, KafkaEventServer } from './transport/kafka-event.server.js';
 export type { KafkaEventServerOptions } from './transport/kafka-event.server.js';
 export { LOGGER, ObservabilityModule } from './observability/observability.module.js';
 export { ProblemFilter } from './http/problem.filter.js';

@@ -27,6 +27,7 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   deadLetters: app.get(EventPublisher),
   maxAttempts: config.MAX_ATTEMPTS,
   partitionsConsumedConcurrently: config.PARTITIONS_CONSUMED_CONCURRENTLY,
+  maxBatchEvents: config.BATCH_MAX_EVENTS,
 });
 app.get(ConsumerHandle).attach(() => transport.isRunning());
 app.connectMicroservice({ strategy: transport });

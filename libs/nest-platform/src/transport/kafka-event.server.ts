@@ -6,15 +6,24 @@ import {
   PermanentEventError,
   type ConsumedEvent,
   type EventConsumerOptions,
+  type Handling,
 } from '@docscreen/kafka';
 import type { Kafka } from 'kafkajs';
 
 export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'topics'>;
 
+const BATCH_EXTRA = 'docscreenBatch';
+
+/** `@EventPattern(topic, BATCH)`: the handler takes a partition's consecutive events as an array. */
+export const BATCH = Object.freeze({ [BATCH_EXTRA]: true });
+
 /**
  * A Nest microservice transport on docscreen's consumer: `@EventPattern(TOPICS.X)` methods receive the
  * decoded protobuf event (`ConsumedEvent`), run inside the producer's trace, and a thrown error is
  * retried and then dead-lettered by the consumer rather than swallowed by Nest.
+ *
+ * `@EventPattern(TOPICS.X, BATCH)` methods receive instead the consecutive events of one partition as
+ * an array (`ConsumedEvent[]`, see `BatchEventHandler`): for work whose cost is per round trip.
  *
  * Nest's built-in Kafka transport is not used because it assumes JSON payloads, commits before the
  * handler's result is known, and has no dead-letter topic.
@@ -35,7 +44,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const topics = [...this.messageHandlers.keys()] as Topic[];
     const consumer = new EventConsumer(this.kafka, { ...this.options, topics });
     this.consumer = consumer;
-    consumer.start((event) => this.dispatch(event)).then(() => callback(), callback);
+    consumer.start((topic) => this.handling(topic)).then(() => callback(), callback);
   }
 
   async close(): Promise<void> {
@@ -54,10 +63,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  private async dispatch(event: ConsumedEvent): Promise<void> {
-    const handler = this.getHandlerByPattern(event.topic);
-    if (!handler) throw new PermanentEventError('no-handler', `no handler for ${event.topic}`);
-    const result: unknown = await handler(event);
-    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  private handling(topic: Topic): Handling {
+    const handler = this.getHandlerByPattern(topic);
+    const call = async (payload: ConsumedEvent | readonly ConsumedEvent[]): Promise<void> => {
+      if (!handler) throw new PermanentEventError('no-handler', `no handler for ${topic}`);
+      const result: unknown = await handler(payload);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    };
+    return handler?.extras?.[BATCH_EXTRA] === true ? { batch: call } : { each: call };
   }
 }

@@ -17,6 +17,11 @@ export const SCREENING_ENV = z.object({
    * as many as the topic has partitions.
    */
   PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(12),
+  /**
+   * Most consecutive events of one partition screened together (one insert, one produce request).
+   * A quiet partition gives one event at a time, so this bounds only a busy partition's batches.
+   */
+  BATCH_MAX_EVENTS: z.coerce.number().int().min(1).max(5_000).default(500),
   /** Attempts for a transient failure before the event goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** How often the active rule set, visa matrix and violations are re-read (a switch needs no restart). */

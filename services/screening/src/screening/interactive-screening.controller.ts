@@ -67,23 +67,23 @@ export class InteractiveScreeningController {
     if (!this.index.isReady) {
       throw new ServiceUnavailableException('the lost/stolen index is still being built');
     }
-    const screenings = await Promise.all(
-      events.map(async (event) => {
-        try {
-          const { decision, instruction } = await this.screening.screen(event);
-          return {
-            passengerEventId: decision.passengerEventId,
-            travellerRef: decision.travellerRef,
-            screeningId: decision.id,
-            outcome: ScreeningOutcome[overallOutcome(decision.checks)] as InteractiveScreening['outcome'],
-            directive: instruction.directive,
-            reason: instruction.reason,
-          } satisfies InteractiveScreening;
-        } catch (error) {
-          if (error instanceof PermanentEventError) throw new BadRequestException(error.message);
-          throw error;
-        }
-      }),
+    let screened: Awaited<ReturnType<ScreeningService['screenAll']>>;
+    try {
+      screened = await this.screening.screenAll(events, { markPublished: true });
+    } catch (error) {
+      if (error instanceof PermanentEventError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    const screenings = screened.map(
+      ({ decision, instruction }) =>
+        ({
+          passengerEventId: decision.passengerEventId,
+          travellerRef: decision.travellerRef,
+          screeningId: decision.id,
+          outcome: ScreeningOutcome[overallOutcome(decision.checks)] as InteractiveScreening['outcome'],
+          directive: instruction.directive,
+          reason: instruction.reason,
+        }) satisfies InteractiveScreening,
     );
     return { screenings };
   }

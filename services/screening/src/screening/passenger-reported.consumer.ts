@@ -1,19 +1,21 @@
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { TOPICS, type EventOf } from '@docscreen/contracts';
+import { TOPICS } from '@docscreen/contracts';
 import type { ConsumedEvent } from '@docscreen/kafka';
-import { EventController } from '@docscreen/nest-platform';
+import { BATCH, EventController } from '@docscreen/nest-platform';
 import { ScreeningService } from './screening.service.js';
 
-/** Every traveller a carrier reports is screened the moment the event arrives. */
+/**
+ * Every traveller a carrier reports is screened the moment the event arrives; a busy partition's
+ * consecutive events are screened together (one insert, one produce request: see ScreeningService).
+ */
 @EventController()
 export class PassengerReportedConsumer {
   constructor(private readonly screening: ScreeningService) {}
 
-  @EventPattern(TOPICS.PASSENGER_REPORTED)
-  async onPassengerReported(
-    @Payload() event: ConsumedEvent<typeof TOPICS.PASSENGER_REPORTED>,
+  @EventPattern(TOPICS.PASSENGER_REPORTED, BATCH)
+  async onPassengersReported(
+    @Payload() events: readonly ConsumedEvent<typeof TOPICS.PASSENGER_REPORTED>[],
   ): Promise<void> {
-    const message: EventOf<typeof TOPICS.PASSENGER_REPORTED> = event.message;
-    await this.screening.screen(message);
+    await this.screening.screenAll(events.map((event) => event.message));
   }
 }

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { create } from '@bufbuild/protobuf';
+import { create, toBinary } from '@bufbuild/protobuf';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import {
   newEnvelope,
   PassengerReportedSchema,
+  ScreeningCompletedSchema,
   ScreeningOutcome,
   TOPICS,
   type PassengerReported,
@@ -20,6 +21,7 @@ import {
   td3Mrz,
   testInfrastructure,
   waitFor,
+  type ReadEvent,
   type RunningService,
   type TestDatabase,
 } from '@docscreen/testing';
@@ -37,6 +39,31 @@ const SPECIMEN = td3Mrz({
   surname: 'ERIKSSON',
   givenNames: 'ANNA MARIA',
 });
+
+const INTERACTIVE_TOKEN = randomBytes(24).toString('base64url');
+
+/** A traveller with the specimen passport, on `flightKey`. */
+function reported(flightKey: string): PassengerReported {
+  return create(PassengerReportedSchema, {
+    envelope: newEnvelope({ producer: { name: 'screening-int-spec', version: '0' } }),
+    carrierCode: 'XQ',
+    flightKey,
+    submissionId: randomUUID(),
+    traveller: {
+      travellerRef: 'T1',
+      nationality: 'NLD',
+      documents: [
+        {
+          code: 'P',
+          number: 'NW4X2K7P1',
+          issuingState: 'NLD',
+          expiryDate: '2032-04-15',
+          mrzLines: SPECIMEN,
+        },
+      ],
+    },
+  });
+}
 
 describe('screening service', () => {
   let db: TestDatabase;
@@ -68,6 +95,7 @@ describe('screening service', () => {
         KAFKA_BROKERS: brokers.join(','),
         DATABASE_URL: db.url,
         KAFKA_GROUP_ID: groupId,
+        INTERACTIVE_TOKEN,
         LOG_LEVEL: 'warn',
       },
     });
@@ -81,37 +109,22 @@ describe('screening service', () => {
   });
 
   it('screens a redelivered event once and republishes the same result', async () => {
-    const event: PassengerReported = create(PassengerReportedSchema, {
-      envelope: newEnvelope({ producer: { name: 'screening-int-spec', version: '0' } }),
-      carrierCode: 'XQ',
-      flightKey: 'XQ77/2026-12-01',
-      submissionId: randomUUID(),
-      traveller: {
-        travellerRef: 'T1',
-        nationality: 'NLD',
-        documents: [
-          {
-            code: 'P',
-            number: 'NW4X2K7P1',
-            issuingState: 'NLD',
-            expiryDate: '2032-04-15',
-            mrzLines: SPECIMEN,
-          },
-        ],
-      },
-    });
+    const event = reported('XQ77/2026-12-01');
     const eventId = event.envelope!.eventId;
     const reader = await openTopicReader(brokers, TOPICS.SCREENING_COMPLETED);
-    // The same event twice, as a producer retry or a consumer crash before commit would deliver it.
+    // The same event twice, as a producer retry or a consumer crash before commit would deliver it;
+    // the second only once the first was screened, so it is answered from the stored decision.
+    const copies = (events: ReadEvent<typeof TOPICS.SCREENING_COMPLETED>[]) =>
+      events.filter((e) => e.message.passengerEventId === eventId);
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: event.flightKey, message: event }]);
+    await reader.read((events) => copies(events).length >= 1);
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: event.flightKey, message: event }]);
 
-    const results = await reader.read(
-      (events) => events.filter((e) => e.message.passengerEventId === eventId).length >= 2,
-    );
-    const ours = results.filter((e) => e.message.passengerEventId === eventId);
+    const ours = copies(await reader.read((events) => copies(events).length >= 2));
     expect(ours).toHaveLength(2);
-    expect(new Set(ours.map((e) => e.message.envelope?.eventId)).size).toBe(1);
+    // Identical to the byte: the stored decision (checks, rule versions, times) round-trips whole.
+    const [first, second] = ours.map((e) => Buffer.from(toBinary(ScreeningCompletedSchema, e.message)));
+    expect(second!.equals(first!)).toBe(true);
     // No visa matrix is loaded here: the traveller is inconclusive, never silently clear.
     expect(ours[0]!.message.outcome).toBe(ScreeningOutcome.INCONCLUSIVE);
     expect(ours[0]!.message.envelope?.causationId).toBe(eventId);
@@ -126,6 +139,30 @@ describe('screening service', () => {
     });
     await client.end();
     expect(rows).toEqual([{ outcome: 'INCONCLUSIVE' }]);
+  });
+
+  it('does not publish again what the interactive API published for the same event', async () => {
+    const flightKey = 'XQ78/2026-12-01';
+    const [interactive, after] = [reported(flightKey), reported(flightKey)];
+    const reader = await openTopicReader(brokers, TOPICS.SCREENING_COMPLETED);
+    const response = await fetch(`${service.baseUrl}/v1/screenings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${INTERACTIVE_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [Buffer.from(toBinary(PassengerReportedSchema, interactive)).toString('base64')],
+      }),
+    });
+    expect(response.status).toBe(200);
+    // The gateway publishes the interactive traveller too; the consumer finds it decided and published.
+    // A second traveller behind it on the same partition shows when the consumer has passed it.
+    await publisher.publish(TOPICS.PASSENGER_REPORTED, [
+      { key: flightKey, message: interactive },
+      { key: flightKey, message: after },
+    ]);
+    const afterId = after.envelope!.eventId;
+    const results = await reader.read((events) => events.some((e) => e.message.passengerEventId === afterId));
+    const interactiveId = interactive.envelope!.eventId;
+    expect(results.filter((e) => e.message.passengerEventId === interactiveId)).toHaveLength(1);
   });
 
   it('reports itself ready only while its consumer runs', async () => {
