@@ -6,7 +6,7 @@
 // (acks=all).
 //
 //   node --experimental-strip-types tests/bench/pipeline.bench.ts [--quick] [--json]
-//        [--travellers N] [--index 1000000,10000000] [--rate R]
+//        [--travellers N] [--index 1000000,10000000] [--rate R] [--replicas N]
 //
 // Travellers are realistic: passports of many states in their real number formats, valid MRZs, flights
 // of 200 to New York, Delhi and Dubai (the visa matrix requires a visa of some of them: all carry an
@@ -19,7 +19,7 @@
 // a larger heap (10M generated entries are built here before they become a snapshot).
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
@@ -65,6 +65,8 @@ const parameters = {
   /** Travellers published per second; 0 publishes all at once (throughput; latency is then queueing). */
   rate: Number(option('--rate') ?? 0),
   partitions: 12,
+  /** Screening processes in one consumer group. */
+  replicas: Number(option('--replicas') ?? 1),
   /** As screening's BATCH_MAX_EVENTS default: the relay batches alike. */
   batchMaxEvents: 500,
 };
@@ -361,24 +363,35 @@ try {
     const group = `screening-bench-${randomUUID()}`;
     await positionGroupAtEnd(brokers, group, TOPICS.PASSENGER_REPORTED);
     started = performance.now();
-    const screening = await startServiceProcess({
-      name: 'screening',
-      serviceDir: path.join(ROOT, 'services/screening'),
-      port: await freePort(),
-      env: {
-        KAFKA_BROKERS: brokers.join(','),
-        DATABASE_URL: db.url,
-        KAFKA_GROUP_ID: group,
-        ADMIN_TOKEN,
-        LOG_LEVEL: 'warn',
-        SLTD_SNAPSHOT_PATH: snapshot,
-        SLTD_SNAPSHOT_INTERVAL_MS: '0',
-      },
-      readyTimeoutMs: 600_000,
-    });
+    // Replicas share the consumer group (and the database), each with its own copy of the index.
+    const replicas = await Promise.all(
+      Array.from({ length: parameters.replicas }, async (_, r) => {
+        const own = `${snapshot}.${r}`;
+        await copyFile(snapshot, own);
+        return startServiceProcess({
+          name: `screening-${r}`,
+          serviceDir: path.join(ROOT, 'services/screening'),
+          port: await freePort(),
+          env: {
+            KAFKA_BROKERS: brokers.join(','),
+            DATABASE_URL: db.url,
+            KAFKA_GROUP_ID: group,
+            ADMIN_TOKEN,
+            LOG_LEVEL: 'warn',
+            SLTD_SNAPSHOT_PATH: own,
+            SLTD_SNAPSHOT_INTERVAL_MS: '0',
+            REFERENCE_DATA_POLL_MS: '500',
+          },
+          readyTimeoutMs: 600_000,
+        });
+      }),
+    );
+    const screening = replicas[0]!;
     say(`screening ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     try {
       await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);
+      // Every replica re-reads the reference data within REFERENCE_DATA_POLL_MS.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       const index = (await (
         await fetch(`${screening.baseUrl}/v1/admin/index`, {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -402,7 +415,7 @@ try {
       say(`screened ${parameters.travellers} travellers against ${index.records} records`);
     } finally {
       // Screening writes its snapshot again at shutdown; the folder goes at the end.
-      await screening.stop();
+      await Promise.all(replicas.map((replica) => replica.stop()));
       await db.drop();
       await rm(snapshot, { force: true });
     }
@@ -447,7 +460,7 @@ try {
   else
     process.stdout.write(
       [
-        `pipeline: ${parameters.travellers} travellers on flights of ${parameters.travellersPerFlight}, ${listed.length} with a listed passport${parameters.rate ? `, published at ${parameters.rate}/s` : ', published at once'}`,
+        `pipeline: ${parameters.travellers} travellers on flights of ${parameters.travellersPerFlight}, ${listed.length} with a listed passport, ${parameters.replicas} screening replica(s)${parameters.rate ? `, published at ${parameters.rate}/s` : ', published at once'}`,
         `                                   travellers/s   p50 ms   p99 ms   ratio   outcomes`,
         ...Object.values(figures).map(
           (f) =>
