@@ -148,6 +148,9 @@ try {
     figures,
     baseline: base,
     ratio: Number((figures.travellersPerSecond / base.travellersPerSecond).toFixed(3)),
+    // Issue 5 sets no target for ingest: its figures are reported beside the baseline, not judged.
+    target: null,
+    met: null,
   };
   if (args.has('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
