@@ -8,7 +8,8 @@
 #                             | tool CLASS ARGS...  (any Kafka CLI class, e.g.
 #                                                    org.apache.kafka.tools.ConsoleProducer)
 # Environment: DOCSCREEN_RUN_DIR (default <repo>/.run), KAFKA_HEAP_OPTS (default
-# "-Xmx1g -Xms256m"), KAFKA_START_TIMEOUT (s, default 120), KAFKA_STOP_TIMEOUT (s, default 30).
+# "-Xmx1g -Xms256m"), KAFKA_START_TIMEOUT (s, default 120), KAFKA_STOP_TIMEOUT (s, default 30),
+# KAFKA_PORT / KAFKA_CONTROLLER_PORT (default 9092 / 9093; a second broker, e.g. the benchmarks').
 set -euo pipefail
 
 SCRIPT_START_US=${EPOCHREALTIME//[!0-9]/}
@@ -35,8 +36,8 @@ SERVER_LOG4J="$INFRA_DIR/log4j2.xml"
 TOOLS_LOG4J="$INFRA_DIR/tools-log4j2.xml"
 
 HOST=127.0.0.1
-PORT=9092
-CONTROLLER_PORT=9093
+PORT=${KAFKA_PORT:-9092}
+CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 START_TIMEOUT=${KAFKA_START_TIMEOUT:-120}
 STOP_TIMEOUT=${KAFKA_STOP_TIMEOUT:-30}
 read -r -a HEAP_OPTS <<<"${KAFKA_HEAP_OPTS:--Xmx1g -Xms256m}"
@@ -161,7 +162,8 @@ kafka_java() {
 
 render_config() {
   local tmp="$PROPS_FILE.tmp"
-  sed "s|@KAFKA_DATA_DIR@|$DATA_DIR|g" "$PROPS_TEMPLATE" >"$tmp"
+  sed -e "s|@KAFKA_DATA_DIR@|$DATA_DIR|g" -e "s|:9092|:$PORT|g" -e "s|:9093|:$CONTROLLER_PORT|g" \
+    "$PROPS_TEMPLATE" >"$tmp"
   mv "$tmp" "$PROPS_FILE"
 }
 

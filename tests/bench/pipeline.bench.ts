@@ -309,10 +309,15 @@ async function indexSnapshot(file: string, records: number, listed: readonly Pas
   }
   const admin = kafka.admin();
   await admin.connect();
-  const positions = await admin
-    .fetchTopicOffsets(TOPICS.DOCUMENT_STATUS_CHANGED)
-    .then((offsets) => Object.fromEntries(offsets.map((o) => [String(o.partition), o.high])))
-    .catch(() => ({})); // no registry topic yet: nothing to skip
+  // No registry topic yet (a fresh broker): nothing to skip.
+  const positions = (await admin.listTopics()).includes(TOPICS.DOCUMENT_STATUS_CHANGED)
+    ? Object.fromEntries(
+        (await admin.fetchTopicOffsets(TOPICS.DOCUMENT_STATUS_CHANGED)).map((o) => [
+          String(o.partition),
+          o.high,
+        ]),
+      )
+    : {};
   await admin.disconnect();
   const size = index.size;
   await writeFile(file, index.snapshot({ topic: TOPICS.DOCUMENT_STATUS_CHANGED, positions }));
