@@ -9,6 +9,10 @@ cd "$root"
 rm -rf .run/test-results
 # Remember whether the broker was given (then it is not ours to stop) before defaulting the variable.
 broker_given="${KAFKA_BROKERS:+yes}"
+# A local broker this run starts is stopped when it ends; one that was already running is left running.
+if [ -z "$broker_given" ] && ! bash infra/kafka/kafka.sh status >/dev/null 2>&1; then
+  trap 'bash infra/kafka/kafka.sh stop || true' EXIT
+fi
 npx nx run-many -t build --outputStyle=stream
 node libs/cli/bin/docscreen.js stack up --infra
 
