@@ -14,15 +14,31 @@ import path from 'node:path';
 
 const dir = import.meta.dirname;
 const kafkaScript = path.resolve(dir, '../../infra/kafka/kafka.sh');
-const argv = process.argv.slice(2);
-const brokerAt = argv.indexOf('--broker');
-const existingBroker = brokerAt >= 0 ? argv[brokerAt + 1] : undefined;
-const rest = argv.filter((_, i) => brokerAt < 0 || (i !== brokerAt && i !== brokerAt + 1));
-const flags = rest.filter((a) => a.startsWith('--'));
-const names = rest.filter((a) => !a.startsWith('--'));
-const benches = readdirSync(dir)
+const known = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => names.length === 0 || names.includes(f.replace(/\.bench\.ts$/, '')));
+  .map((f) => f.replace(/\.bench\.ts$/, ''));
+// `--flag value` pairs go to every benchmark (`--travellers 20000`, `--rates 100,500`); a word that
+// names a benchmark picks it.
+const names = [];
+const flags = [];
+let existingBroker;
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i];
+  const next = argv[i + 1];
+  const value = next !== undefined && !next.startsWith('--') && !known.includes(next) ? next : undefined;
+  if (arg === '--broker') existingBroker = argv[++i];
+  else if (arg.startsWith('--')) flags.push(arg, ...(value !== undefined ? [argv[++i]] : []));
+  else names.push(arg);
+}
+const unknown = names.filter((name) => !known.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: no benchmark named ${unknown.join(', ')} (there are: ${known.join(', ')})\n`);
+  process.exit(2);
+}
+const benches = known
+  .filter((name) => names.length === 0 || names.includes(name))
+  .map((n) => `${n}.bench.ts`);
 
 let brokers = existingBroker;
 let runDir;

@@ -109,6 +109,7 @@ export type { EventCodecErrorCode, EventInit, EventMap, EventOf, EventSchemas } 
 // Envelope
 export { isUuid, newEnvelope } from './envelope.js';
 export { stableUuid } from './stable-id.js';
+export { uuidV7 } from './uuid-v7.js';
 export type { NewEnvelopeOptions } from './envelope.js';
 
 // Keys

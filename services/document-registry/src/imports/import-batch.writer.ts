@@ -1,8 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CONTENT_TYPE, encodeEvent, eventTypeOf, TOPICS } from '@docscreen/contracts';
+import { CONTENT_TYPE, encodeEvent, eventTypeOf, TOPICS, uuidV7 } from '@docscreen/contracts';
 import { HEADERS, injectTraceContext } from '@docscreen/kafka';
 import { blankSeriesKey, documentKey, type DocumentTypeName } from '@docscreen/travel-documents';
 import { recordChanged, seriesChanged, type RegistryChange } from '../registry/registry-events.js';
@@ -19,18 +20,19 @@ const TOPIC = TOPICS.DOCUMENT_STATUS_CHANGED;
 
 // Upserts the staged records and answers the rows that changed, with what they were before: a row
 // whose state is already exactly what the list says is left alone and counts as a duplicate (so
-// importing the same list twice publishes nothing the second time).
+// importing the same list twice publishes nothing the second time). The statement's snapshot does not
+// see its own insertions and updates, so the subquery reads each changed row as it was before: an index
+// probe per changed row, whatever the planner knows of the (never analysed) staging table — a join of
+// the staging table with document_record was planned as a hash join over the whole table, once per
+// batch. The rows are inserted in the unique index's order, so each batch walks the index once.
 const UPSERT_RECORDS = `
-WITH prior AS (
-  SELECT d.issuing_state, d.document_type, d.document_number, d.withdrawn_at IS NULL AS live
-    FROM document_record d
-    JOIN import_stage s USING (issuing_state, document_type, document_number)
-), up AS (
+WITH up AS (
   INSERT INTO document_record AS d (id, issuing_state, document_type, document_number, status,
          reported_on, lost_on, authority_id, authority_reference, created_at, updated_at)
-  SELECT gen_random_uuid(), s.issuing_state, s.document_type, s.document_number, s.status,
+  SELECT s.id, s.issuing_state, s.document_type, s.document_number, s.status,
          s.reported_on, s.lost_on, $1::uuid, s.authority_reference, now(), now()
     FROM import_stage s
+   ORDER BY s.issuing_state, s.document_type, s.document_number
   ON CONFLICT (issuing_state, document_type, document_number) DO UPDATE
      SET status = excluded.status, reported_on = excluded.reported_on, lost_on = excluded.lost_on,
          authority_id = excluded.authority_id, authority_reference = excluded.authority_reference,
@@ -40,8 +42,11 @@ WITH prior AS (
          IS DISTINCT FROM (excluded.status, excluded.reported_on, excluded.lost_on, excluded.authority_reference)
   RETURNING d.issuing_state, d.document_type, d.document_number
 )
-SELECT up.issuing_state, up.document_type, up.document_number, coalesce(prior.live, false) AS was_live
-  FROM up LEFT JOIN prior USING (issuing_state, document_type, document_number)`;
+SELECT up.issuing_state, up.document_type, up.document_number,
+       coalesce((SELECT prior.withdrawn_at IS NULL FROM document_record prior
+                  WHERE prior.issuing_state = up.issuing_state AND prior.document_type = up.document_type
+                    AND prior.document_number = up.document_number), false) AS was_live
+  FROM up`;
 
 const UPSERT_SERIES = `
 WITH prior AS (
@@ -97,8 +102,8 @@ export async function applyImportBatch(
     if (latest.size > 0) {
       await client.query(
         `CREATE TEMP TABLE import_stage (issuing_state varchar(3), document_type varchar(32),
-           document_number text, status text, reported_on date, lost_on date, authority_reference text)
-           ON COMMIT DROP`,
+           document_number text, status text, reported_on date, lost_on date, authority_reference text,
+           id uuid) ON COMMIT DROP`,
       );
       await copyRows(
         client,
@@ -111,22 +116,52 @@ export async function applyImportBatch(
           r.reportedOn,
           r.lostOn,
           r.authorityReference,
+          uuidV7(),
         ]),
       );
-      const changed = await client.query<{
+      const upsert = client.query<{
         issuing_state: string;
         document_type: DocumentTypeName;
         document_number: string;
         was_live: boolean;
       }>(UPSERT_RECORDS, [job.authorityId]);
+      // Its failure is thrown where it is awaited below (and rolls the batch back), not reported as
+      // an unhandled rejection while the events are being built.
+      upsert.catch(() => undefined);
+      // While PostgreSQL upserts, the events are built as if every record were added (what most lines
+      // of a list are): Node's work overlaps the database's instead of following it. Those the upsert
+      // finds updated are built again; those it leaves alone (duplicates) are dropped unused.
+      const asAdded = new Map<string, string>();
+      let built = 0;
+      for (const [key, record] of latest) {
+        asAdded.set(
+          key,
+          outboxRow(
+            key,
+            withTimeOrderedId(recordChanged('added', { ...record, authorityCode: job.authorityCode })),
+            headers,
+          ),
+        );
+        // Now and then let the event loop run: the query's bytes go out, the relay gets a turn.
+        if (++built % 1000 === 0) await setImmediate();
+      }
+      const changed = await upsert;
       counts.duplicate += latest.size - changed.rowCount!;
       for (const row of changed.rows) {
         const key = `${row.issuing_state}:${row.document_type}:${row.document_number}`;
+        if (!row.was_live) {
+          counts.added++;
+          outbox.push(asAdded.get(key)!);
+          continue;
+        }
+        counts.updated++;
         const record = latest.get(key)!;
-        const change: RegistryChange = row.was_live ? 'updated' : 'added';
-        counts[change === 'added' ? 'added' : 'updated']++;
         outbox.push(
-          outboxRow(key, recordChanged(change, { ...record, authorityCode: job.authorityCode }), headers),
+          outboxRow(
+            key,
+            withTimeOrderedId(recordChanged('updated', { ...record, authorityCode: job.authorityCode })),
+            headers,
+          ),
         );
       }
     }
@@ -178,6 +213,21 @@ export async function applyImportBatch(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The event with a time-ordered id (UUIDv7) instead of a random one: the id is the outbox row's
+ * primary key, and a batch's ids in order go to the right edge of its index. A root event's
+ * correlation id is its own id, so it follows.
+ */
+function withTimeOrderedId<T extends ReturnType<typeof recordChanged>>(message: T): T {
+  const { envelope } = message;
+  if (envelope) {
+    const eventId = uuidV7();
+    if (envelope.correlationId === envelope.eventId) envelope.correlationId = eventId;
+    envelope.eventId = eventId;
+  }
+  return message;
 }
 
 const EVENT_ID_SLOT = '00000000-0000-0000-0000-000000000000';

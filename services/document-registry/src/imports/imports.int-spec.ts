@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { create } from '@bufbuild/protobuf';
 import {
+  ChangeKind,
   DocumentStatus,
   DocumentType,
   NationalListAction,
@@ -14,7 +15,7 @@ import {
   decodeEvent,
   newEnvelope,
 } from '@docscreen/contracts';
-import { createKafkaClient, EventPublisher } from '@docscreen/kafka';
+import { createKafkaClient, EventPublisher, HEADERS } from '@docscreen/kafka';
 import { createLogger } from '@docscreen/observability';
 import {
   createTestDatabase,
@@ -212,6 +213,45 @@ describe('document-registry imports and national feed', () => {
     const again = await importList(LIST, credentials['home-office']!);
     expect(again).toMatchObject({ state: 'completed', added: 0, updated: 0, duplicate: 4, rejected: 3 });
     expect(await count('SELECT count(*)::int AS n FROM outbox_event')).toBe(outboxBefore);
+  });
+
+  it('imports a changed list: a changed line is UPDATED, a new one ADDED, each published once', async () => {
+    const reader = await openTopicReader(brokers, TOPICS.DOCUMENT_STATUS_CHANGED);
+    const changed = [
+      'issuing_state,document_type,document_number,status,reported_on,lost_on,authority_reference',
+      `${STATE},P,AB1234567,stolen,2026-01-10,2026-01-09,CASE-1`, // as before: a duplicate
+      `${STATE},I,"ID 99-88-77",stolen,2026-02-01,,CASE-2`, // now stolen, with a reference
+      `${STATE},P,UP0000001,revoked,2026-02-02,,`, // new
+    ].join('\n');
+    const result = await importList(changed, credentials['home-office']!);
+    expect(result).toMatchObject({ state: 'completed', added: 1, updated: 1, duplicate: 1, rejected: 0 });
+
+    const keys = [`${STATE}:IDENTITY_CARD:ID998877`, `${STATE}:PASSPORT:UP0000001`];
+    const events = (await reader.read((seen) => keys.every((k) => seen.some((e) => e.key === k)))).filter(
+      (e) => e.key?.startsWith(`${STATE}:`),
+    );
+    expect(events.map((e) => e.key).sort()).toEqual(keys);
+    const byKey = new Map(events.map((e) => [e.key, e.message]));
+    expect(byKey.get(keys[0]!)).toMatchObject({
+      change: ChangeKind.UPDATED,
+      subject: {
+        case: 'record',
+        value: { status: DocumentStatus.STOLEN, authorityReference: 'CASE-2' },
+      },
+    });
+    expect(byKey.get(keys[1]!)).toMatchObject({
+      change: ChangeKind.ADDED,
+      subject: { case: 'record', value: { status: DocumentStatus.REVOKED } },
+    });
+    for (const event of events) {
+      // The outbox row is keyed by the event's id, and the header carries the same id.
+      expect(event.headers[HEADERS.EVENT_ID]).toBe(event.message.envelope?.eventId);
+      expect(
+        await count('SELECT count(*)::int AS n FROM outbox_event WHERE id = $1', [
+          event.message.envelope?.eventId,
+        ]),
+      ).toBe(1);
+    }
   });
 
   it('reads JSON Lines with the same field names', async () => {
