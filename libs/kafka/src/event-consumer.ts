@@ -129,7 +129,7 @@ export class EventConsumer {
     });
   }
 
-  /** Lets the in-flight event finish, commits what was processed, and leaves the group. */
+  /** Lets the in-flight event or batch finish, commits what was processed, and leaves the group. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;

@@ -101,11 +101,6 @@ export class ScreeningService {
     });
   }
 
-  /** One traveller: `screenAll` of one. */
-  async screen(event: PassengerReported): Promise<{ decision: Decision; instruction: CarrierInstruction }> {
-    return (await this.screenAll([event]))[0]!;
-  }
-
   /**
    * The decision of each event, by event id: newly made and stored in one insert, or — for an event
    * decided before (a redelivery, another replica, the interactive API) — the stored one, which
