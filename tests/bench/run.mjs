@@ -26,7 +26,9 @@ const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const arg = argv[i];
   const next = argv[i + 1];
-  const value = next !== undefined && !next.startsWith('--') && !known.includes(next) ? next : undefined;
+  const takesValue = !['--quick', '--json'].includes(arg);
+  const value =
+    takesValue && next !== undefined && !next.startsWith('--') && !known.includes(next) ? next : undefined;
   if (arg === '--broker') existingBroker = argv[++i];
   else if (arg.startsWith('--')) flags.push(arg, ...(value !== undefined ? [argv[++i]] : []));
   else names.push(arg);

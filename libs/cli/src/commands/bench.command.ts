@@ -22,12 +22,13 @@ export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
     .description(
-      'Run a benchmark of tests/bench beside its baseline (needs npm run build and the stack’s infrastructure)',
+      'Run a benchmark of tests/bench beside its baseline, against a throwaway Kafka broker of its own (needs npm run build, PostgreSQL and Redis)',
     )
     .argument('[names...]', `benchmarks to run (default: all): ${benchmarkNames().join(', ')}`)
     .option('--quick', 'smaller N: under a minute each')
     .option('--json', 'one JSON object per benchmark on stdout')
-    .action((names: string[], options: { quick?: boolean; json?: boolean }) => {
+    .option('--broker <host:port>', 'an existing Kafka broker instead of a throwaway one of their own')
+    .action((names: string[], options: { quick?: boolean; json?: boolean; broker?: string }) => {
       const known = benchmarkNames();
       const unknown = names.filter((n) => !known.includes(n));
       if (unknown.length > 0) {
@@ -37,7 +38,11 @@ export function registerBenchCommand(program: Command): void {
         process.exitCode = EXIT.UNUSABLE;
         return;
       }
-      const flags = [...(options.quick ? ['--quick'] : []), ...(options.json ? ['--json'] : [])];
+      const flags = [
+        ...(options.quick ? ['--quick'] : []),
+        ...(options.json ? ['--json'] : []),
+        ...(options.broker ? ['--broker', options.broker] : []),
+      ];
       const result = spawnSync(
         process.execPath,
         [fromRoot('tests', 'bench', 'run.mjs'), ...flags, ...names],
