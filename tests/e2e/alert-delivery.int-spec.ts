@@ -18,6 +18,7 @@ import {
   type TestDatabase,
 } from '@docscreen/testing';
 import { verifyWebhook } from '@docscreen/webhooks';
+import { call, listStolenPassport } from './support/services.js';
 
 // Issue 4's "done when", through every running service: a passport listed at the registry, a manifest
 // submitted at the gateway, screening raising the alert, alert-dispatch routing it to the agency of the
@@ -74,21 +75,6 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
   const agencyCode = `e-${letters(10)}`;
   let agency: { code: string; token: string; webhookSecret: string };
 
-  const call = async (
-    service: RunningService,
-    method: string,
-    url: string,
-    token: string,
-    body?: unknown,
-    headers = {},
-  ) => {
-    const response = await fetch(`${service.baseUrl}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
   const cli = (args: string[]) =>
     run(process.execPath, [BIN, ...args], {
       cwd: ROOT,
@@ -169,40 +155,10 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
     });
     expect(registered.status).toBe(201);
     agency = registered.body as typeof agency;
-    expect(
-      (
-        await call(registry, 'POST', '/v1/admin/authorities', ADMIN_TOKEN, {
-          code: 'alerts-nld',
-          name: 'NLD',
-          issuingState: 'NLD',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await call(
-          registry,
-          'POST',
-          '/v1/records',
-          ADMIN_TOKEN,
-          {
-            issuingState: 'NLD',
-            documentType: 'P',
-            documentNumber: listed,
-            status: 'stolen',
-            reportedOn: '2026-10-01',
-          },
-          { 'x-docscreen-authority': 'alerts-nld' },
-        )
-      ).status,
-    ).toBe(200);
-    await waitFor('the listed passport in screening’s index', async () => {
-      const lookup = await call(screening, 'POST', '/v1/admin/index/lookups', ADMIN_TOKEN, {
-        issuingState: 'NLD',
-        documentNumber: listed,
-      });
-      return lookup.body['listed'] ? true : undefined;
-    });
+    await listStolenPassport(
+      { registry, screening, adminToken: ADMIN_TOKEN },
+      { authority: 'alerts-nld', issuingState: 'NLD', documentNumber: listed },
+    );
   }, 180_000);
 
   afterAll(async () => {

@@ -22,6 +22,7 @@ import {
   type TestDatabase,
 } from '@docscreen/testing';
 import { verifyWebhook } from '@docscreen/webhooks';
+import { call, listStolenPassport } from './support/services.js';
 import { Kafka, logLevel } from 'kafkajs';
 
 // Issue 4's interactive API (iAPI) on the real stack: carrier-gateway → screening over HTTP inside the
@@ -129,33 +130,6 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
   const deliveries: Delivery[] = [];
   const listed = nld('NX');
 
-  const call = async (
-    service: RunningService,
-    method: string,
-    url: string,
-    token: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await fetch(`${service.baseUrl}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
-    return {
-      status: response.status,
-      headers: response.headers,
-      text,
-      body: json as Record<string, unknown>,
-    };
-  };
-
   beforeAll(async () => {
     const infra = await testInfrastructure();
     brokers = infra.kafkaBrokers;
@@ -220,40 +194,10 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
       },
     });
     await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);
-    expect(
-      (
-        await call(registry, 'POST', '/v1/admin/authorities', ADMIN_TOKEN, {
-          code: 'iapi-nld',
-          name: 'NLD',
-          issuingState: 'NLD',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await call(
-          registry,
-          'POST',
-          '/v1/records',
-          ADMIN_TOKEN,
-          {
-            issuingState: 'NLD',
-            documentType: 'P',
-            documentNumber: listed,
-            status: 'stolen',
-            reportedOn: '2026-10-01',
-          },
-          { 'x-docscreen-authority': 'iapi-nld' },
-        )
-      ).status,
-    ).toBe(200);
-    await waitFor('the listed passport in screening’s index', async () => {
-      const lookup = await call(screening, 'POST', '/v1/admin/index/lookups', ADMIN_TOKEN, {
-        issuingState: 'NLD',
-        documentNumber: listed,
-      });
-      return lookup.body['listed'] ? true : undefined;
-    });
+    await listStolenPassport(
+      { registry, screening, adminToken: ADMIN_TOKEN },
+      { authority: 'iapi-nld', issuingState: 'NLD', documentNumber: listed },
+    );
     const carrier = await call(gateway, 'POST', '/v1/admin/carriers', ADMIN_TOKEN, {
       iataCode: CARRIER,
       name: 'Interactive Air',
