@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
-import { newEnvelope, PassengerReportedSchema, type PassengerReported } from '@docscreen/contracts';
-import { td3Mrz } from '@docscreen/testing';
+import { newEnvelope, PassengerReportedSchema, TOPICS, type PassengerReported } from '@docscreen/contracts';
+import { td3Mrz, type ReadEvent, type TopicReader } from '@docscreen/testing';
 
 /**
  * `count` reported travellers with Dutch passports (valid MRZs) on flights AMS→LHR, one in
@@ -69,7 +69,7 @@ export function reportedTravellers(options: {
  * The distinct values of `value` per `key` across records: exactly-once in effect means one screening
  * id per traveller and one alert id per alerted traveller, however many copies the topics hold.
  */
-export function distinctPer<T>(
+function distinctPer<T>(
   records: readonly T[],
   key: (record: T) => string,
   value: (record: T) => string,
@@ -77,4 +77,52 @@ export function distinctPer<T>(
   const per = new Map<string, Set<string>>();
   for (const record of records) per.set(key(record), (per.get(key(record)) ?? new Set()).add(value(record)));
   return per;
+}
+
+/**
+ * Reads `completed` until every one of `eventIds` has its ScreeningCompleted: those records (copies
+ * included) and the distinct screening ids per passenger event.
+ */
+export async function screeningsOf(
+  completed: TopicReader<typeof TOPICS.SCREENING_COMPLETED>,
+  eventIds: ReadonlySet<string>,
+): Promise<{
+  records: ReadEvent<typeof TOPICS.SCREENING_COMPLETED>[];
+  screeningIds: Map<string, Set<string>>;
+}> {
+  const ours = (e: ReadEvent<typeof TOPICS.SCREENING_COMPLETED>) => eventIds.has(e.message.passengerEventId);
+  const seen = await completed.read(
+    (events) => new Set(events.filter(ours).map((e) => e.message.passengerEventId)).size === eventIds.size,
+    120_000,
+  );
+  const records = seen.filter(ours);
+  const screeningIds = distinctPer(
+    records,
+    (e) => e.message.passengerEventId,
+    (e) => e.message.screeningId,
+  );
+  return { records, screeningIds };
+}
+
+/**
+ * Reads `alerts` until `expected` distinct alerts were raised on `flightKeys`: those records (copies
+ * included) and the distinct alert ids per traveller (`<flight key>/<traveller ref>`).
+ */
+export async function alertsOn(
+  alerts: TopicReader<typeof TOPICS.ALERT_RAISED>,
+  flightKeys: readonly string[],
+  expected: number,
+): Promise<{ records: ReadEvent<typeof TOPICS.ALERT_RAISED>[]; alertIds: Map<string, Set<string>> }> {
+  const ours = (e: ReadEvent<typeof TOPICS.ALERT_RAISED>) => flightKeys.includes(e.message.flightKey);
+  const seen = await alerts.read(
+    (events) => new Set(events.filter(ours).map((e) => e.message.alertId)).size >= expected,
+    120_000,
+  );
+  const records = seen.filter(ours);
+  const alertIds = distinctPer(
+    records,
+    (e) => `${e.message.flightKey}/${e.message.traveller!.travellerRef}`,
+    (e) => e.message.alertId,
+  );
+  return { records, alertIds };
 }

@@ -16,7 +16,7 @@ import {
   type RunningService,
   type TestDatabase,
 } from '@docscreen/testing';
-import { distinctPer, reportedTravellers } from '../../test/reported-travellers.js';
+import { alertsOn, reportedTravellers, screeningsOf } from '../../test/reported-travellers.js';
 
 // Exactly once in effect, on the real broker and database: 10,000 travellers, one in a hundred with
 // an expired passport; the screening process is SIGKILLed mid-stream and restarted. Every traveller is
@@ -121,41 +121,18 @@ describe('screening exactly once under a crash', () => {
       240_000,
     );
 
-    const ids = new Set(events.map((e) => e.envelope!.eventId));
-    const results = (
-      await completed.read(
-        (seen) =>
-          new Set(
-            seen.filter((e) => ids.has(e.message.passengerEventId)).map((e) => e.message.passengerEventId),
-          ).size === TRAVELLERS,
-        120_000,
-      )
-    ).filter((e) => ids.has(e.message.passengerEventId));
     // One screening per traveller: redelivered copies carry the same screening id.
-    const screeningIds = distinctPer(
-      results,
-      (e) => e.message.passengerEventId,
-      (e) => e.message.screeningId,
+    const { records: results, screeningIds } = await screeningsOf(
+      completed,
+      new Set(events.map((e) => e.envelope!.eventId)),
     );
     expect(screeningIds.size).toBe(TRAVELLERS);
     expect([...screeningIds.values()].every((s) => s.size === 1)).toBe(true);
 
     const expected = TRAVELLERS / EVERY_NTH_EXPIRED;
-    const raised = (
-      await alerts.read(
-        (seen) =>
-          new Set(seen.filter((e) => e.message.flightKey === flightKey).map((e) => e.message.alertId)).size >=
-          expected,
-        120_000,
-      )
-    ).filter((e) => e.message.flightKey === flightKey);
-    const alertIdsByTraveller = distinctPer(
-      raised,
-      (e) => e.message.traveller!.travellerRef,
-      (e) => e.message.alertId,
-    );
-    expect(alertIdsByTraveller.size).toBe(expected);
-    expect([...alertIdsByTraveller.values()].every((s) => s.size === 1)).toBe(true);
+    const { records: raised, alertIds } = await alertsOn(alerts, [flightKey], expected);
+    expect(alertIds.size).toBe(expected);
+    expect([...alertIds.values()].every((s) => s.size === 1)).toBe(true);
     expect(raised.every((e) => e.message.recommendedAction === RecommendedAction.DO_NOT_BOARD)).toBe(true);
     expect(raised.every((e) => e.message.traveller!.maskedDocumentNumber.startsWith('******'))).toBe(true);
     expect(raised[0]!.message.routing?.destinationState).toBe('GBR');

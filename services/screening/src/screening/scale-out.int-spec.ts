@@ -16,7 +16,7 @@ import {
   type RunningService,
   type TestDatabase,
 } from '@docscreen/testing';
-import { distinctPer, reportedTravellers } from '../../test/reported-travellers.js';
+import { alertsOn, reportedTravellers, screeningsOf } from '../../test/reported-travellers.js';
 
 // Scale-out (issue 5): two screening replicas in one consumer group share six busy partitions — each
 // replica owns some of them and screens their travellers — and when one replica is SIGKILLed
@@ -162,38 +162,15 @@ describe('screening scale-out: two replicas, six partitions, one killed mid-stre
     expect(owned).toHaveLength(1);
     expect(owned[0]!.sort((a, b) => a - b)).toEqual(PARTITIONS);
 
-    const ids = new Set(events.map((e) => e.envelope!.eventId));
-    const results = (
-      await completed.read(
-        (seen) =>
-          new Set(
-            seen.filter((e) => ids.has(e.message.passengerEventId)).map((e) => e.message.passengerEventId),
-          ).size === TRAVELLERS,
-        120_000,
-      )
-    ).filter((e) => ids.has(e.message.passengerEventId));
-    const screeningIds = distinctPer(
-      results,
-      (e) => e.message.passengerEventId,
-      (e) => e.message.screeningId,
+    const { records: results, screeningIds } = await screeningsOf(
+      completed,
+      new Set(events.map((e) => e.envelope!.eventId)),
     );
     expect(screeningIds.size).toBe(TRAVELLERS);
     expect([...screeningIds.values()].every((s) => s.size === 1)).toBe(true);
 
     const expected = TRAVELLERS / EVERY_NTH_EXPIRED;
-    const raised = (
-      await alerts.read(
-        (seen) =>
-          new Set(seen.filter((e) => flightKeys.includes(e.message.flightKey)).map((e) => e.message.alertId))
-            .size >= expected,
-        120_000,
-      )
-    ).filter((e) => flightKeys.includes(e.message.flightKey));
-    const alertIds = distinctPer(
-      raised,
-      (e) => `${e.message.flightKey}/${e.message.traveller!.travellerRef}`,
-      (e) => e.message.alertId,
-    );
+    const { records: raised, alertIds } = await alertsOn(alerts, flightKeys, expected);
     expect(alertIds.size).toBe(expected);
     expect([...alertIds.values()].every((s) => s.size === 1)).toBe(true);
     process.stdout.write(
