@@ -138,7 +138,7 @@ export async function applyImportBatch(
           key,
           outboxRow(
             key,
-            withTimeOrderedId(recordChanged('added', { ...record, authorityCode: job.authorityCode })),
+            recordChanged('added', { ...record, authorityCode: job.authorityCode }, { eventId: uuidV7() }),
             headers,
           ),
         );
@@ -159,7 +159,7 @@ export async function applyImportBatch(
         outbox.push(
           outboxRow(
             key,
-            withTimeOrderedId(recordChanged('updated', { ...record, authorityCode: job.authorityCode })),
+            recordChanged('updated', { ...record, authorityCode: job.authorityCode }, { eventId: uuidV7() }),
             headers,
           ),
         );
@@ -213,21 +213,6 @@ export async function applyImportBatch(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-}
-
-/**
- * The event with a time-ordered id (UUIDv7) instead of a random one: the id is the outbox row's
- * primary key, and a batch's ids in order go to the right edge of its index. A root event's
- * correlation id is its own id, so it follows.
- */
-function withTimeOrderedId<T extends ReturnType<typeof recordChanged>>(message: T): T {
-  const { envelope } = message;
-  if (envelope) {
-    const eventId = uuidV7();
-    if (envelope.correlationId === envelope.eventId) envelope.correlationId = eventId;
-    envelope.eventId = eventId;
-  }
-  return message;
 }
 
 const EVENT_ID_SLOT = '00000000-0000-0000-0000-000000000000';

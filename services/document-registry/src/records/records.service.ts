@@ -122,7 +122,7 @@ export class RecordsService {
         tx,
         TOPICS.DOCUMENT_STATUS_CHANGED,
         key,
-        recordChanged('withdrawn', record, input.reason),
+        recordChanged('withdrawn', record, { withdrawalReason: input.reason }),
       );
       await stageTombstone(tx, TOPICS.DOCUMENT_STATUS_CHANGED, key);
       return { key, change: 'withdrawn' };

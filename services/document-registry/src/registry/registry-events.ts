@@ -59,10 +59,15 @@ export interface SeriesState {
 export function recordChanged(
   change: RegistryChange,
   record: RecordState,
-  withdrawalReason = '',
+  options: {
+    withdrawalReason?: string;
+    /** Defaults to a random UUID; a bulk import gives time-ordered ids (UUIDv7, its outbox's key). */
+    eventId?: string;
+  } = {},
 ): DocumentStatusChanged {
+  const { withdrawalReason = '', eventId } = options;
   return create(DocumentStatusChangedSchema, {
-    envelope: newEnvelope({ producer: PRODUCER }),
+    envelope: newEnvelope({ producer: PRODUCER, eventId }),
     change: KINDS[change],
     withdrawalReason,
     subject: {
