@@ -12,6 +12,10 @@ export const HEADERS = Object.freeze({
   DLQ_ERROR: 'x-dlq-error',
   DLQ_SOURCE: 'x-dlq-source',
   DLQ_ATTEMPTS: 'x-dlq-attempts',
+  /** On a re-driven record: the dead letter it came from, `<dead-letter topic>/<offset>`. */
+  REDRIVEN_FROM: 'x-redriven-from',
+  /** On a re-driven record: the operator who re-drove it. */
+  REDRIVEN_BY: 'x-redriven-by',
 } as const);
 
 export type Headers = Record<string, string>;
