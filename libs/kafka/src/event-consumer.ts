@@ -7,9 +7,10 @@ import {
   type Link,
   type Span,
 } from '@opentelemetry/api';
+import { metrics } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { decodeEvent, deadLetterTopic, type EventOf, type Topic } from '@docscreen/contracts';
-import type { Logger } from '@docscreen/observability';
+import { backoffDelay, pause, retryUntilDone, type Logger } from '@docscreen/observability';
 import { PermanentEventError } from './errors.js';
 import { HEADERS, readHeaders, type Headers } from './headers.js';
 import type { EventPublisher } from './event-publisher.js';
@@ -50,9 +51,22 @@ export interface EventConsumerOptions {
   partitionsConsumedConcurrently?: number;
   /** Most events given to a `BatchEventHandler` at once (a fetch of a busy partition holds more). */
   maxBatchEvents?: number;
+  /**
+   * Readiness turns not-ready when this many events in a row were dead-lettered: a consumer that
+   * dead-letters everything it handles (a broken producer, a database it cannot write) must be seen,
+   * not reported ready while travellers pile up in its dead-letter topic.
+   */
+  deadLetterStreakLimit?: number;
 }
 
 const tracer = trace.getTracer('@docscreen/kafka');
+const meter = metrics.getMeter('@docscreen/kafka');
+const deadLettered = meter.createCounter('docscreen.consumer.dead_letters', {
+  description: 'Events a consumer sent to its dead-letter topic, by group, topic and reason',
+});
+const streaks = meter.createCounter('docscreen.consumer.dead_letter_streaks', {
+  description: 'Times a consumer turned not-ready because it dead-lettered every event it handled',
+});
 
 /** A fetched record before decoding: what dead-lettering and tracing need. */
 interface Consumed {
@@ -87,7 +101,20 @@ export class EventConsumer {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
   private readonly maxBatchEvents: number;
+  private readonly streakLimit: number;
+  /** Between start() and stop(): wanted in the group, whether or not it is a member right now. */
   private running = false;
+  /** A member of its group: joined, and not crashed since. */
+  private member = false;
+  private lastCrash: string | undefined;
+  /** Dead letters in a row since the last event handled successfully. */
+  private streak = 0;
+  private readonly stopping = new AbortController();
+  /** The join in progress, if any: stop() waits for it (see stop). */
+  private joining: Promise<void> | undefined;
+  private handlingOf: (topic: Topic) => Handling = (topic) => {
+    throw new PermanentEventError('no-handler', `no handler for ${topic}`);
+  };
 
   constructor(
     private readonly kafka: Kafka,
@@ -104,41 +131,106 @@ export class EventConsumer {
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 200;
     this.maxBatchEvents = options.maxBatchEvents ?? 500;
-  }
-
-  /** Joins the group and hands events over as `handling` says, for every topic or per topic. */
-  async start(handling: Handling | ((topic: Topic) => Handling)): Promise<void> {
-    const handlingOf = typeof handling === 'function' ? handling : () => handling;
-    await ensureTopics(
-      this.kafka,
-      this.options.topics.map((topic) => ({
-        topic: deadLetterTopic(topic, this.options.groupId),
-        numPartitions: 1,
-      })),
-    );
-    await this.options.deadLetters.connect();
-    await this.consumer.connect();
-    for (const topic of this.options.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
-    this.running = true;
-    await this.consumer.run({
-      autoCommit: true,
-      // An offset is resolved only once its event was handled or dead-lettered (see onBatch).
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.onBatch(payload, handlingOf(payload.batch.topic as Topic)),
+    this.streakLimit = options.deadLetterStreakLimit ?? 25;
+    const { GROUP_JOIN, CRASH } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => {
+      this.member = true;
+      this.lastCrash = undefined;
+    });
+    this.consumer.on(CRASH, ({ payload }) => {
+      this.member = false;
+      this.lastCrash = payload.error.message;
+      // kafkajs restarts itself after a retriable crash; after any other it stays down for good,
+      // which would leave a service up and consuming nothing. Join again, with backoff.
+      if (!payload.restart && this.running) void this.rejoin();
     });
   }
 
-  /** Lets the in-flight event or batch finish, commits what was processed, and leaves the group. */
+  /**
+   * Joins the group and hands events over as `handling` says, for every topic or per topic. Resolves
+   * once the join was accepted; until then a broker that is not up yet, topics that do not exist yet
+   * or are still electing leaders are retried with backoff (logged and counted), never fatal. Rejects
+   * only when stop() is called first.
+   */
+  async start(handling: Handling | ((topic: Topic) => Handling)): Promise<void> {
+    this.handlingOf = typeof handling === 'function' ? handling : () => handling;
+    this.running = true;
+    await this.join();
+  }
+
+  private join(): Promise<void> {
+    this.joining = retryUntilDone(
+      'consumer-join',
+      async () => {
+        await ensureTopics(
+          this.kafka,
+          this.options.topics.map((topic) => ({
+            topic: deadLetterTopic(topic, this.options.groupId),
+            numPartitions: 1,
+          })),
+        );
+        await this.options.deadLetters.connect();
+        await this.consumer.connect();
+        for (const topic of this.options.topics)
+          await this.consumer.subscribe({ topic, fromBeginning: true });
+        // Resolves once the runner joined the group, or handed a failed join to its crash handler.
+        await this.consumer.run({
+          autoCommit: true,
+          // An offset is resolved only once its event was handled or dead-lettered (see onBatch).
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+          eachBatch: (payload) => this.onBatch(payload, this.handlingOf(payload.batch.topic as Topic)),
+        });
+      },
+      { logger: this.options.logger, signal: this.stopping.signal },
+    );
+    return this.joining;
+  }
+
+  /** After a crash kafkajs gave up on: a fresh join once the crashed runner has disconnected. */
+  private async rejoin(): Promise<void> {
+    for (let attempt = 1; this.running && !this.member; attempt++) {
+      await pause(backoffDelay(attempt), this.stopping.signal);
+      if (!this.running || this.member) return;
+      this.options.logger.warn({ group: this.options.groupId, attempt }, 'consumer crashed; joining again');
+      await this.join().catch(() => undefined);
+      // A join that crashes again reports it through CRASH; wait for the group's answer before retrying.
+      await pause(backoffDelay(attempt), this.stopping.signal);
+    }
+  }
+
+  /**
+   * Lets the in-flight event or batch finish, commits what was processed, and leaves the group.
+   *
+   * A join in progress is waited for first: kafkajs' `stop()` is a no-op while its runner is still
+   * joining (the runner is marked running only once joined), so a consumer stopped mid-join went on
+   * to fetch after its client was disconnected and held the process past its shutdown grace (the
+   * registry-index test's once-seen flake).
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.stopping.abort();
+    await this.joining?.catch(() => undefined);
     await this.consumer.stop();
     await this.consumer.disconnect();
+    this.member = false;
   }
 
   isRunning(): boolean {
-    return this.running;
+    return this.running && this.member;
+  }
+
+  /** Why this consumer should not be counted ready, or undefined when it is consuming normally. */
+  problem(): string | undefined {
+    if (!this.running) return 'the event consumer is not running';
+    if (!this.member)
+      return this.lastCrash
+        ? `the event consumer crashed and is joining again: ${this.lastCrash}`
+        : 'the event consumer is joining its group';
+    if (this.streak >= this.streakLimit)
+      return `the event consumer dead-lettered the last ${this.streak} events it handled (none succeeded)`;
+    return undefined;
   }
 
   /**
@@ -173,6 +265,7 @@ export class EventConsumer {
       async (span) => {
         try {
           await this.withRetries(() => handler(this.decoded(record)));
+          this.streak = 0;
         } catch (error) {
           failed(span, error);
           await this.deadLetter(record, error);
@@ -245,7 +338,10 @@ export class EventConsumer {
         }
       },
     );
-    if (handled) return;
+    if (handled) {
+      this.streak = 0;
+      return;
+    }
     for (const { record } of decoded) await this.handleOne(record, (event) => handler([event]));
   }
 
@@ -309,6 +405,8 @@ export class EventConsumer {
         },
       },
     ]);
+    deadLettered.add(1, { group: this.options.groupId, topic, reason });
+    if (++this.streak === this.streakLimit) streaks.add(1, { group: this.options.groupId });
     this.options.logger.error(
       { topic, partition, offset: message.offset, reason, deadLetterTopic: target },
       'event dead-lettered',

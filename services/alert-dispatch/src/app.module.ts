@@ -54,7 +54,7 @@ export class AppModule {
             kafkaProbe(kafka),
             postgresProbe(() => prisma.$queryRaw`SELECT 1`),
             redisProbe(webhooks),
-            consumerProbe(() => consumer.isRunning()),
+            consumerProbe(consumer),
           ],
         }),
         AgenciesModule,

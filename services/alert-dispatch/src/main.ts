@@ -33,7 +33,7 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   maxAttempts: config.MAX_ATTEMPTS,
   partitionsConsumedConcurrently: config.PARTITIONS_CONSUMED_CONCURRENTLY,
 });
-app.get(ConsumerHandle).attach(() => transport.isRunning());
+app.get(ConsumerHandle).attach(transport);
 app.connectMicroservice({ strategy: transport });
 // Listening first initialises the modules, which create the alert topic the consumer subscribes to.
 await app.listen(config.PORT, '0.0.0.0');

@@ -55,7 +55,7 @@ export class AppModule {
             kafkaProbe(kafka),
             postgresProbe(() => prisma.$queryRaw`SELECT 1`),
             redisProbe(redis),
-            consumerProbe(() => consumer.isRunning()),
+            consumerProbe(consumer),
           ],
         }),
         ManifestsModule,

@@ -41,7 +41,7 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   deadLetters: app.get(EventPublisher),
   maxAttempts: config.MAX_ATTEMPTS,
 });
-app.get(ConsumerHandle).attach(() => transport.isRunning());
+app.get(ConsumerHandle).attach(transport);
 app.connectMicroservice({ strategy: transport });
 await app.listen(config.PORT, '0.0.0.0');
 logger.info({ port: config.PORT }, 'carrier-gateway listening');

@@ -16,6 +16,7 @@ import { SERVICE_NAME, type ScreeningConfig } from './config/screening-config.js
 import { DatabaseModule } from './database/database.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { ConsumerHandle, ConsumerHandleModule } from '@docscreen/nest-platform';
+import { ReferenceData } from './reference-data/reference-data.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { RegistryIndex } from './registry-index/registry-index.js';
 import { RegistryIndexModule } from './registry-index/registry-index.module.js';
@@ -54,20 +55,28 @@ export class AppModule {
           }),
         }),
         HealthModule.forProbes({
-          inject: [KAFKA, PrismaService, ConsumerHandle, RegistryIndex],
+          inject: [KAFKA, PrismaService, ConsumerHandle, RegistryIndex, ReferenceData],
           useFactory: (
             kafka: Kafka,
             prisma: PrismaService,
             consumer: ConsumerHandle,
             index: RegistryIndex,
+            referenceData: ReferenceData,
           ) => [
             kafkaProbe(kafka),
             postgresProbe(() => prisma.$queryRaw`SELECT 1`),
-            consumerProbe(() => consumer.isRunning()),
+            consumerProbe(consumer),
             {
               name: 'lost-stolen-index',
               check: () => {
                 if (!index.isReady) throw new Error('still reading the registry topic');
+                return Promise.resolve();
+              },
+            },
+            {
+              name: 'reference-data',
+              check: () => {
+                if (!referenceData.isLoaded) throw new Error('rules and visa matrix not read yet');
                 return Promise.resolve();
               },
             },

@@ -7,6 +7,7 @@ import { createLogger } from '@docscreen/observability';
 import { AppModule } from './app.module.js';
 import { screeningConfig, SERVICE_NAME, SERVICE_VERSION } from './config/screening-config.js';
 import { ConsumerHandle } from '@docscreen/nest-platform';
+import { ReferenceData } from './reference-data/reference-data.js';
 import { RegistryIndex } from './registry-index/registry-index.js';
 
 const config = screeningConfig();
@@ -29,12 +30,13 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   partitionsConsumedConcurrently: config.PARTITIONS_CONSUMED_CONCURRENTLY,
   maxBatchEvents: config.BATCH_MAX_EVENTS,
 });
-app.get(ConsumerHandle).attach(() => transport.isRunning());
+app.get(ConsumerHandle).attach(transport);
 app.connectMicroservice({ strategy: transport });
 // Health answers (not ready) while the lost/stolen index is built; travellers are taken only once it
-// has caught up with the registry topic, so none is screened against a half-built index.
+// has caught up with the registry topic and the rules in force were read, so none is screened
+// against a half-built index or unknown rules. Until Kafka and PostgreSQL answer, both keep retrying.
 await app.listen(config.PORT, '0.0.0.0');
 logger.info({ port: config.PORT }, 'screening listening; building the lost/stolen index');
-await app.get(RegistryIndex).whenReady();
+await Promise.all([app.get(RegistryIndex).whenReady(), app.get(ReferenceData).whenLoaded()]);
 await app.startAllMicroservices();
 logger.info({ group: config.KAFKA_GROUP_ID }, 'screening consuming');

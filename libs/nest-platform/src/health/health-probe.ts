@@ -1,4 +1,5 @@
 import type { Kafka, Admin } from 'kafkajs';
+import { kafkaSetupProblem } from '../kafka/kafka.module.js';
 
 /**
  * One dependency a service needs to do its work. `check` resolves with details when the dependency
@@ -28,12 +29,17 @@ export function redisProbe(redis: RedisPing): HealthProbe {
   };
 }
 
-/** Asks the cluster for its brokers with one long-lived admin connection. */
+/**
+ * Asks the cluster for its brokers with one long-lived admin connection; not ready either while the
+ * service's topics and producer are still being set up (KafkaModule).
+ */
 export function kafkaProbe(kafka: Kafka): HealthProbe {
   let admin: Admin | undefined;
   return {
     name: 'kafka',
     check: async () => {
+      const problem = kafkaSetupProblem(kafka);
+      if (problem) throw new Error(problem);
       if (!admin) {
         const candidate = kafka.admin();
         await candidate.connect();
@@ -56,12 +62,16 @@ export function kafkaProbe(kafka: Kafka): HealthProbe {
   };
 }
 
-/** Ready only while the service's consumer is a running member of its group. */
-export function consumerProbe(isRunning: () => boolean): HealthProbe {
+/**
+ * Ready only while the service's consumer is a member of its group and not dead-lettering every
+ * event it handles (see EventConsumer.problem).
+ */
+export function consumerProbe(consumer: { problem(): string | undefined }): HealthProbe {
   return {
     name: 'consumer',
     check: async () => {
-      if (!isRunning()) throw new Error('the event consumer is not running');
+      const problem = consumer.problem();
+      if (problem) throw new Error(problem);
     },
   };
 }

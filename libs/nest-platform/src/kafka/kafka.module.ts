@@ -9,12 +9,20 @@ import {
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { createKafkaClient, ensureTopics, EventPublisher, type TopicSpec } from '@docscreen/kafka';
-import type { Logger } from '@docscreen/observability';
+import { retryUntilDone, type Logger } from '@docscreen/observability';
 import { LOGGER } from '../observability/observability.module.js';
 
 /** Injection token of the service's one kafkajs client. */
 export const KAFKA = Symbol('KAFKA');
 const KAFKA_OPTIONS = Symbol('KAFKA_OPTIONS');
+
+/** Clients whose topics and producer are not set up yet, with the last reason (see kafkaProbe). */
+const settingUp = new WeakMap<Kafka, string>();
+
+/** Why this client's topics and producer are not ready yet, or undefined once they are. */
+export function kafkaSetupProblem(kafka: Kafka): string | undefined {
+  return settingUp.get(kafka);
+}
 
 export interface KafkaModuleOptions {
   clientId: string;
@@ -31,6 +39,10 @@ export interface KafkaModuleOptions {
 /**
  * The service's Kafka client and its idempotent `EventPublisher`, connected at start-up (after the
  * topics exist) and disconnected at shutdown, once every in-flight publish has settled.
+ *
+ * The set-up runs in the background and is retried with backoff until it succeeds: a service may
+ * start before the broker, or on a just-formatted one whose topics are still electing leaders, and
+ * then answers its health checks (not ready, saying why) instead of exiting.
  */
 @Global()
 @Module({})
@@ -69,18 +81,38 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
+  private readonly stopping = new AbortController();
+  private setup: Promise<void> | undefined;
+
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_OPTIONS) private readonly options: KafkaModuleOptions,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly publisher: EventPublisher,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await ensureTopics(this.kafka, this.options.topics);
-    await this.publisher.connect();
+  onModuleInit(): void {
+    settingUp.set(this.kafka, 'creating topics and connecting the producer');
+    this.setup = retryUntilDone(
+      'kafka-setup',
+      async () => {
+        try {
+          await ensureTopics(this.kafka, this.options.topics);
+          await this.publisher.connect();
+        } catch (error) {
+          settingUp.set(this.kafka, `topics and producer not ready: ${(error as Error).message}`);
+          throw error;
+        }
+        settingUp.delete(this.kafka);
+        this.logger.info({ topics: this.options.topics.length }, 'kafka topics ready, producer connected');
+      },
+      { logger: this.logger, signal: this.stopping.signal },
+    ).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.setup;
     await this.publisher.disconnect();
   }
 }

@@ -55,6 +55,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer?.isRunning() ?? false;
   }
 
+  /** Why the consumer is not consuming normally (see EventConsumer.problem), or undefined. */
+  problem(): string | undefined {
+    return this.consumer ? this.consumer.problem() : 'the event consumer has not started';
+  }
+
   on(): never {
     throw new Error('KafkaEventServer does not expose client events');
   }

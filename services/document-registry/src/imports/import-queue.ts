@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { LOGGER } from '@docscreen/nest-platform';
-import type { Logger } from '@docscreen/observability';
+import { retryUntilDone, type Logger } from '@docscreen/observability';
 import { REGISTRY_CONFIG } from '../config/config.module.js';
 import type { RegistryConfig } from '../config/registry-config.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -24,6 +24,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly connection: Redis;
   private readonly queue: Queue<ImportJobData>;
   private worker: Worker<ImportJobData, ImportProgress> | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly processor: ImportProcessor,
@@ -36,7 +37,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnApplicationShutdow
     this.queue = new Queue<ImportJobData>(IMPORT_QUEUE_NAME, { connection: this.connection });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     if (this.config.IMPORT_CONCURRENCY > 0) {
       this.worker = new Worker<ImportJobData, ImportProgress>(IMPORT_QUEUE_NAME, (job) => this.process(job), {
         connection: this.connection.duplicate(),
@@ -50,7 +51,15 @@ export class ImportQueue implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.error({ importId: job?.data.importId, error }, 'import attempt failed'),
       );
     }
-    // An upload whose job never reached Redis (a crash in between) is queued now.
+    // An upload whose job never reached Redis (a crash in between) is queued now — in the background,
+    // retried until PostgreSQL and Redis answer: a service started before them waits, never exits.
+    void retryUntilDone('import-requeue', () => this.requeueUnfinished(), {
+      logger: this.logger,
+      signal: this.stopping.signal,
+    }).catch(() => undefined);
+  }
+
+  private async requeueUnfinished(): Promise<void> {
     const unfinished = await this.prisma.importJob.findMany({
       where: { state: { in: ['queued', 'running'] } },
       select: { id: true },
@@ -59,6 +68,7 @@ export class ImportQueue implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     await this.worker?.close();
     await this.queue.close();
     this.connection.disconnect();

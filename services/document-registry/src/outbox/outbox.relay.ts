@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventPublisher, type Headers } from '@docscreen/kafka';
 import { LOGGER } from '@docscreen/nest-platform';
-import type { Logger } from '@docscreen/observability';
+import { backgroundFailure, type Logger } from '@docscreen/observability';
 import { REGISTRY_CONFIG } from '../config/config.module.js';
 import type { RegistryConfig } from '../config/registry-config.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -83,7 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       let published = 0;
       this.round = this.relayOnce().then(
         (n) => void (published = n),
-        (error: unknown) => this.logger.error({ error }, 'outbox relay round failed; retrying'),
+        (error: unknown) => backgroundFailure('outbox-relay', this.logger, error),
       );
       await this.round;
       // A full batch means more is waiting: go on at once; otherwise wait for new changes.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LOGGER } from '@docscreen/nest-platform';
-import type { Logger } from '@docscreen/observability';
+import { PeriodicTask, retryUntilDone, type Logger } from '@docscreen/observability';
 import {
   DEFAULT_DESTINATION_POLICY,
   DEFAULT_RULE_SET,
@@ -23,6 +23,9 @@ import { PrismaService } from '../database/prisma.service.js';
  * and the recorded visa violations, all from PostgreSQL. Re-read every REFERENCE_DATA_POLL_MS, so an
  * operator's switch reaches every replica without a restart; each decision records the versions it
  * was made with. Until a rule set is activated, the built-in DEFAULT_RULE_SET applies.
+ *
+ * Nothing is screened before the first read succeeded (`whenLoaded`): the versions in force are
+ * unknown until then. A database that is not up yet is retried with backoff, never fatal.
  */
 @Injectable()
 export class ReferenceData implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,28 +33,53 @@ export class ReferenceData implements OnApplicationBootstrap, OnApplicationShutd
   private matrix: VisaMatrix | undefined;
   private violations = new Map<string, ViolationRecord[]>();
   private readonly airports = bundledAirportDirectory();
-  private timer: NodeJS.Timeout | undefined;
+  private poll: PeriodicTask | undefined;
+  private readonly stopping = new AbortController();
+  private loaded = false;
+  private readonly firstLoad: Promise<void>;
+  private markLoaded!: () => void;
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(SCREENING_CONFIG) private readonly config: ScreeningConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(
-      () =>
-        void this.refresh().catch((error: unknown) =>
-          this.logger.error({ error }, 'reference data refresh failed; keeping the current versions'),
-        ),
-      this.config.REFERENCE_DATA_POLL_MS,
-    );
-    this.timer.unref();
+  ) {
+    this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    void retryUntilDone('reference-data-load', () => this.refresh(), {
+      logger: this.logger,
+      signal: this.stopping.signal,
+    }).then(
+      () => {
+        this.loaded = true;
+        this.markLoaded();
+        // A failed poll keeps the versions in force (logged, counted) and is retried sooner.
+        this.poll = new PeriodicTask({
+          name: 'reference-data-poll',
+          everyMs: this.config.REFERENCE_DATA_POLL_MS,
+          logger: this.logger,
+        });
+        this.poll.start(() => this.refresh());
+      },
+      () => undefined,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.poll?.stop();
+  }
+
+  /** Whether the versions in force were read at least once. */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Resolves once the versions in force were read (see the class comment). */
+  whenLoaded(): Promise<void> {
+    return this.firstLoad;
   }
 
   get ruleSetVersion(): string {

@@ -1,33 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { decodeEvent, TOPICS } from '@docscreen/contracts';
 import { KAFKA, LOGGER } from '@docscreen/nest-platform';
-import type { Logger } from '@docscreen/observability';
+import { PeriodicTask, retryUntilDone, type Logger } from '@docscreen/observability';
 import { SltdIndex } from '@docscreen/sltd-index';
 import { SCREENING_CONFIG } from '../config/config.module.js';
 import type { ScreeningConfig } from '../config/screening-config.js';
 import { applyRegistryChange } from './apply-registry-change.js';
 
 const TOPIC = TOPICS.DOCUMENT_STATUS_CHANGED;
-
-/**
- * The topic's offsets. Right after the topic was created (a fresh cluster, this replica first) its
- * partitions may not have a leader that answers yet ("not the leader for that topic-partition"), and
- * kafkajs may wrap that in a non-retriable error once its own retries are spent: any error is retried
- * for about 20 s before it stops the start.
- */
-async function endOffsets(admin: Admin): Promise<{ partition: number; high: string; low: string }[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await admin.fetchTopicOffsets(TOPIC);
-    } catch (error) {
-      if (attempt >= 15) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * Math.min(attempt, 10)));
-    }
-  }
-}
 
 /** Next offset to read, per partition: what a snapshot records beside the index. */
 type Positions = Record<string, string>;
@@ -40,6 +24,13 @@ type Positions = Record<string, string>;
  *
  * Ready once it has read up to the end offsets the topic had at start: screening waits for that, so
  * no traveller is screened against a half-built index.
+ *
+ * Where to start reading is committed to the fresh group before the consumer joins (from the
+ * snapshot's positions, or the start of the log), never `seek`ed after `run`: a seek needs a runner
+ * that has joined, and on a just-formatted cluster the first join can crash ("not the leader for that
+ * topic-partition") and be restarted by kafkajs, which dropped the seek or threw "consumer group was
+ * not initialized" and stopped the service. Committed positions survive any restart of the runner.
+ * The whole start is retried with backoff until the broker and topic answer.
  */
 @Injectable()
 export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -51,7 +42,9 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
   private caughtUp = false;
   private readonly ready: Promise<void>;
   private markReady!: () => void;
-  private snapshotTimer: NodeJS.Timeout | undefined;
+  private snapshots: PeriodicTask | undefined;
+  private readonly stopping = new AbortController();
+  private starting: Promise<void> | undefined;
   private startedAt = 0;
   applied = 0;
 
@@ -77,42 +70,87 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     return this.ready;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.startedAt = Date.now();
-    await this.loadSnapshot();
+    this.follow();
+    const path = this.config.SLTD_SNAPSHOT_PATH;
+    if (path && this.config.SLTD_SNAPSHOT_INTERVAL_MS > 0) {
+      this.snapshots = new PeriodicTask({
+        name: 'sltd-snapshot',
+        everyMs: this.config.SLTD_SNAPSHOT_INTERVAL_MS,
+        logger: this.logger,
+      });
+      // Only a caught-up index is worth saving: a partial one would be loaded as if it were whole.
+      this.snapshots.start(async () => {
+        if (this.caughtUp) await this.saveSnapshot(path);
+      });
+    }
+  }
+
+  /** Starts following the topic from `next`, retrying until the broker and the topic answer. */
+  private follow(): void {
+    this.starting = retryUntilDone('registry-index-start', () => this.start(), {
+      logger: this.logger,
+      signal: this.stopping.signal,
+    }).catch(() => undefined);
+  }
+
+  /** One attempt to position a fresh group and join it; undone if it fails part way. */
+  private async start(): Promise<void> {
+    if (this.next.size === 0) await this.loadSnapshot();
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const offsets = await endOffsets(admin);
+      const offsets = await admin.fetchTopicOffsets(TOPIC);
       this.targets = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
       for (const o of offsets) if (!this.next.has(o.partition)) this.next.set(o.partition, BigInt(o.low));
+      await admin.setOffsets({
+        groupId: this.groupId,
+        topic: TOPIC,
+        partitions: [...this.next].map(([partition, offset]) => ({ partition, offset: offset.toString() })),
+      });
     } finally {
       await admin.disconnect();
     }
     this.checkCaughtUp();
 
-    this.consumer = this.kafka.consumer({
+    const consumer = this.kafka.consumer({
       groupId: this.groupId,
       // A withdrawal must reach the index within a second: do not wait long for fuller fetches.
       maxWaitTimeInMs: 100,
       maxBytesPerPartition: 4 * 1024 * 1024,
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: TOPIC, fromBeginning: true });
-    await this.consumer.run({ autoCommit: false, eachBatch: (payload) => this.onBatch(payload) });
-    for (const [partition, offset] of this.next)
-      this.consumer.seek({ topic: TOPIC, partition, offset: offset.toString() });
-
-    if (this.config.SLTD_SNAPSHOT_PATH && this.config.SLTD_SNAPSHOT_INTERVAL_MS > 0) {
-      this.snapshotTimer = setInterval(() => void this.saveSnapshot(), this.config.SLTD_SNAPSHOT_INTERVAL_MS);
-      this.snapshotTimer.unref();
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      // kafkajs restarts after a retriable crash; after any other the index would stop following
+      // the registry for good. Follow again from what was applied (the group is positioned anew).
+      if (payload.restart || this.stopping.signal.aborted || this.consumer !== consumer) return;
+      this.logger.error({ error: payload.error }, 'registry index consumer crashed; following again');
+      this.consumer = undefined;
+      this.follow();
+    });
+    this.consumer = consumer;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
+      // Committing what was applied lets a runner that kafkajs restarts resume where it was.
+      await consumer.run({ autoCommit: true, eachBatch: (payload) => this.onBatch(payload) });
+    } catch (error) {
+      this.consumer = undefined;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.snapshotTimer);
+    this.stopping.abort();
+    await this.snapshots?.stop();
+    // A join in progress is let finish first: kafkajs cannot stop a consumer that is mid-join.
+    await this.starting;
     await this.consumer?.disconnect();
-    if (this.caughtUp) await this.saveSnapshot();
+    if (this.caughtUp && this.config.SLTD_SNAPSHOT_PATH)
+      await this.saveSnapshot(this.config.SLTD_SNAPSHOT_PATH).catch((error: unknown) =>
+        this.logger.error({ error }, 'snapshot at shutdown failed; the next start rebuilds from the topic'),
+      );
     // The group held no offsets worth keeping; do not leave it behind on the cluster.
     const admin = this.kafka.admin();
     await admin
@@ -126,7 +164,7 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     const expected = this.next.get(batch.partition) ?? 0n;
     for (const message of batch.messages) {
       const offset = BigInt(message.offset);
-      // Messages before the snapshot's position may arrive before the seek takes effect: skip them.
+      // Already applied (a runner restarted by kafkajs re-fetches from its last commit): skip them.
       if (offset < expected) continue;
       if (message.value) {
         try {
@@ -188,14 +226,14 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async saveSnapshot(): Promise<void> {
-    const path = this.config.SLTD_SNAPSHOT_PATH;
-    if (!path) return;
+  private async saveSnapshot(path: string): Promise<void> {
     const positions: Positions = Object.fromEntries(
       [...this.next].map(([p, o]) => [String(p), o.toString()]),
     );
     const bytes = this.index.snapshot({ topic: TOPIC, positions, takenAt: new Date().toISOString() });
-    // Write beside and rename: a crash mid-write leaves the previous snapshot intact.
+    // Write beside and rename: a crash mid-write leaves the previous snapshot intact. The folder is
+    // ours to create: a configured path whose folder nobody made must not fail every snapshot.
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(`${path}.tmp`, bytes);
     await rename(`${path}.tmp`, path);
   }

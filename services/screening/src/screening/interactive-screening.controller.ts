@@ -15,6 +15,7 @@ import { PassengerReportedSchema, ScreeningOutcome, type PassengerReported } fro
 import { PermanentEventError } from '@docscreen/kafka';
 import { SCREENING_CONFIG } from '../config/config.module.js';
 import type { ScreeningConfig } from '../config/screening-config.js';
+import { ReferenceData } from '../reference-data/reference-data.js';
 import { RegistryIndex } from '../registry-index/registry-index.js';
 import type { Directive } from './boarding-directive.js';
 import { InteractiveTokenGuard } from './interactive-token.guard.js';
@@ -50,6 +51,7 @@ export class InteractiveScreeningController {
   constructor(
     private readonly screening: ScreeningService,
     private readonly index: RegistryIndex,
+    private readonly referenceData: ReferenceData,
     @Inject(SCREENING_CONFIG) private readonly config: ScreeningConfig,
   ) {}
 
@@ -60,12 +62,18 @@ export class InteractiveScreeningController {
   })
   @ApiResponse({ status: 200, description: '{ screenings: [...] } in the order of the events' })
   @ApiResponse({ status: 400, description: 'Not a list of PassengerReported events' })
-  @ApiResponse({ status: 503, description: 'The lost/stolen index is still being built' })
+  @ApiResponse({
+    status: 503,
+    description: 'The lost/stolen index is still being built, or the rules in force not read yet',
+  })
   async screen(@Body() body: InteractiveScreeningRequest): Promise<{ screenings: InteractiveScreening[] }> {
     const events = decodeEvents(body, this.config.INTERACTIVE_MAX_TRAVELLERS);
     // Never against a half-built index: the gateway answers its safe default meanwhile.
     if (!this.index.isReady) {
       throw new ServiceUnavailableException('the lost/stolen index is still being built');
+    }
+    if (!this.referenceData.isLoaded) {
+      throw new ServiceUnavailableException('the rules and visa matrix in force are not read yet');
     }
     let screened: Awaited<ReturnType<ScreeningService['screenAll']>>;
     try {
