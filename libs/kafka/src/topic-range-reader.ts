@@ -32,6 +32,12 @@ const READ_TIMEOUT_MS = 30_000;
  * dead-letter inspector). kafkajs has no group-less consumer, so this joins a throwaway group that
  * never commits, stops once every range is read, and deletes the group: nothing is left on the
  * cluster, and no service's group offsets move.
+ *
+ * Each partition is `seek`ed to its range's start once the consumer runs. Should kafkajs restart a
+ * crashed runner it forgets the seek (see RegistryIndex) and reads from the earliest record instead:
+ * slower, still correct, as records outside a range or already read are skipped. (Committing the
+ * starts for the group before it joins, as RegistryIndex does, makes every join here take ~5 s on
+ * Kafka 4: too slow for an API call.)
  */
 export async function readRanges(kafka: Kafka, ranges: readonly OffsetRange[]): Promise<RangeRecords[]> {
   const wanted = ranges.filter((r) => r.to > r.from);
@@ -44,8 +50,8 @@ export async function readRanges(kafka: Kafka, ranges: readonly OffsetRange[]): 
       (r) => r.range.topic === topic && r.range.partition === partition && r.range.to > r.range.from,
     );
   const pending = new Set(wanted.map((r) => `${r.topic}/${r.partition}`));
-  await consumer.connect();
   try {
+    await consumer.connect();
     await consumer.subscribe({ topics: [...new Set(wanted.map((r) => r.topic))], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -58,6 +64,11 @@ export async function readRanges(kafka: Kafka, ranges: readonly OffsetRange[]): 
         clearTimeout(timer);
         resolve();
       };
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (payload.restart) return; // kafkajs joins again and reads from the earliest record
+        clearTimeout(timer);
+        reject(payload.error);
+      });
       consumer
         .run({
           autoCommit: false,
@@ -67,7 +78,10 @@ export async function readRanges(kafka: Kafka, ranges: readonly OffsetRange[]): 
             if (!result || !pending.has(id)) return;
             for (const message of batch.messages) {
               const offset = BigInt(message.offset);
-              if (offset >= result.range.from && offset < result.range.to) result.messages.push(message);
+              const next = result.messages.length
+                ? BigInt(result.messages[result.messages.length - 1]!.offset) + 1n
+                : result.range.from;
+              if (offset >= next && offset < result.range.to) result.messages.push(message);
             }
             // A range may end in a gap (deleted by retention, or never written): the high watermark says
             // there is nothing more to wait for.
@@ -76,9 +90,16 @@ export async function readRanges(kafka: Kafka, ranges: readonly OffsetRange[]): 
           },
         })
         .then(() => {
-          // Start each partition where its range starts, not at the earliest record.
           for (const range of wanted) {
-            consumer.seek({ topic: range.topic, partition: range.partition, offset: range.from.toString() });
+            try {
+              consumer.seek({
+                topic: range.topic,
+                partition: range.partition,
+                offset: range.from.toString(),
+              });
+            } catch {
+              // A runner restarting right now: it reads from the earliest record, see above.
+            }
           }
         })
         .catch((error: unknown) => {
