@@ -9,6 +9,7 @@ import {
 } from '../stack/infrastructure.js';
 import { logFile, readiness, runningPid, startService, stopService } from '../stack/service-process.js';
 import { localInfrastructure, serviceEnvironment, STACK_SERVICES } from '../stack/stack-services.js';
+import { describeExit, supervise, supervisorPid, supervisorState } from '../stack/supervisor.js';
 import { waitUntilReady } from '../stack/wait-until-ready.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -33,11 +34,12 @@ export function registerStackCommand(program: Command): void {
         return;
       }
       await migrateServices(infra);
+      const launched = Date.now();
       for (const service of STACK_SERVICES) {
-        const pid = runningPid(service) ?? startService(service, serviceEnvironment(infra, service));
+        const pid = await startService(service, serviceEnvironment(infra, service));
         log(`${service.name}: pid ${pid}, logs ${logFile(service)}`);
       }
-      await waitUntilReady(STACK_SERVICES, 90_000);
+      await waitUntilReady(STACK_SERVICES, 90_000, launched);
       log(`\ndocscreen is up in ${seconds(started)} s`);
       for (const service of STACK_SERVICES) {
         log(
@@ -53,13 +55,21 @@ export function registerStackCommand(program: Command): void {
 
   stack
     .command('down')
-    .description('Stop every service (they drain and commit), then the local Kafka broker')
+    .description(
+      'Stop every service (its supervisor first; the service drains and commits), then the local Kafka broker',
+    )
     .option('--keep-kafka', 'leave the broker running')
     .action(async (options: { keepKafka?: boolean }) => {
       for (const service of [...STACK_SERVICES].reverse())
         log(`${service.name}: ${await stopService(service)}`);
       if (!options.keepKafka) stopKafka(localInfrastructure());
     });
+
+  stack
+    .command('supervise', { hidden: true })
+    .description('Run one service and restart it with backoff when it exits (started by `stack up`)')
+    .argument('<service>', 'the service, as named in .run/supervisor/<service>.spec.json')
+    .action((name: string) => supervise(name));
 
   stack
     .command('status')
@@ -83,12 +93,23 @@ export function registerStackCommand(program: Command): void {
         rows.push([
           service.name,
           state.ready,
-          `http://127.0.0.1:${service.port} pid ${pid ?? '-'} ${state.detail}`,
+          `http://127.0.0.1:${service.port} pid ${pid ?? '-'} ${supervision(service.name)} ${state.detail}`,
         ]);
       }
       for (const [name, ok, where] of rows) log(`${ok ? 'ready  ' : 'DOWN   '} ${name.padEnd(16)} ${where}`);
       process.exitCode = rows.every(([, ok]) => ok) ? EXIT.OK : EXIT.INVALID;
     });
+}
+
+/** "restarts 2 (last SIGKILL at …, restarted at …)", or "unsupervised" when no supervisor runs. */
+function supervision(name: string): string {
+  const state = supervisorState(name);
+  if (supervisorPid(name) === undefined || !state) return 'unsupervised';
+  if (!state.lastExit) return `restarts ${state.restarts}`;
+  const restart = state.nextRestartAt
+    ? `restarting at ${state.nextRestartAt}`
+    : `restarted at ${state.lastRestartAt ?? '-'}`;
+  return `restarts ${state.restarts} (last ${describeExit(state.lastExit)} at ${state.lastExit.at}, ${restart})`;
 }
 
 function log(line: string): void {

@@ -1,5 +1,11 @@
 import { migrateAll } from '@docscreen/db-migrate';
-import { databaseUrl, migrationsDir, STACK_SERVICES, type LocalInfrastructure } from './stack-services.js';
+import {
+  databaseName,
+  databaseUrl,
+  migrationsDir,
+  STACK_SERVICES,
+  type LocalInfrastructure,
+} from './stack-services.js';
 
 /** Each service's committed migrations into its own database (created if missing), in turn. */
 export async function migrateServices(infra: LocalInfrastructure): Promise<void> {
@@ -12,6 +18,9 @@ export async function migrateServices(infra: LocalInfrastructure): Promise<void>
   );
   for (const [index, result] of results.entries()) {
     const applied = result.applied.length ? `applied ${result.applied.join(', ')}` : 'up to date';
-    process.stdout.write(`${result.name}: database ${STACK_SERVICES[index]?.database} ${applied}\n`);
+    const service = STACK_SERVICES[index];
+    process.stdout.write(
+      `${result.name}: database ${service ? databaseName(infra, service) : '?'} ${applied}\n`,
+    );
   }
 }

@@ -1,56 +1,61 @@
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { RUN_DIR } from '../paths.js';
 import { serviceDir, type StackService } from './stack-services.js';
+import {
+  launchSupervisor,
+  livePid,
+  pidFile,
+  stopSupervisor,
+  supervisorPid,
+  supervisorState,
+} from './supervisor.js';
 
-const pidFile = (service: StackService) => path.join(RUN_DIR, 'pids', `${service.name}.pid`);
 export const logFile = (service: StackService) => path.join(RUN_DIR, 'logs', `${service.name}.log`);
 
 export function runningPid(service: StackService): number | undefined {
-  const file = pidFile(service);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    rmSync(file, { force: true });
-    return undefined;
-  }
+  return livePid(pidFile(service.name));
 }
 
-/** Starts a built service detached, with OpenTelemetry loaded first (`--import instrument.js`). */
-export function startService(service: StackService, env: Record<string, string>): number {
+/**
+ * Starts a built service, with OpenTelemetry loaded first (`--import instrument.js`), under a detached
+ * supervisor that restarts it when it exits (see supervisor.ts). A service already supervised is left
+ * as it is: its pid is answered once it runs.
+ */
+export async function startService(service: StackService, env: Record<string, string>): Promise<number> {
+  if (supervisorPid(service.name) !== undefined) {
+    const deadline = Date.now() + 70_000; // the longest backoff, and then some
+    for (;;) {
+      const pid = runningPid(service);
+      if (pid !== undefined || Date.now() > deadline) return pid ?? supervisorState(service.name)?.pid ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const unsupervised = runningPid(service);
+  if (unsupervised !== undefined) return unsupervised;
   const dir = serviceDir(service);
   const main = path.join(dir, 'dist', 'main.js');
   if (!existsSync(main))
     throw new Error(`${service.name} is not built (${main} missing): run \`npm run build\``);
-  mkdirSync(path.dirname(pidFile(service)), { recursive: true });
-  mkdirSync(path.dirname(logFile(service)), { recursive: true });
-  const out = openSync(logFile(service), 'a');
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', '--import', './dist/instrument.js', './dist/main.js'],
-    {
-      cwd: dir,
-      env: { ...process.env, ...env },
-      detached: true,
-      stdio: ['ignore', out, out],
-    },
-  );
-  closeSync(out);
-  child.unref();
-  if (child.pid === undefined) throw new Error(`${service.name} did not start`);
-  writeFileSync(pidFile(service), String(child.pid));
-  return child.pid;
+  return launchSupervisor({
+    name: service.name,
+    command: process.execPath,
+    args: ['--enable-source-maps', '--import', './dist/instrument.js', './dist/main.js'],
+    cwd: dir,
+    env,
+    logFile: logFile(service),
+  });
 }
 
-/** SIGTERM (the service drains and commits), then SIGKILL after the grace period. */
+/**
+ * Stops the supervisor first, so that it does not restart what is being stopped; then SIGTERM (the
+ * service drains and commits), and SIGKILL after the grace period.
+ */
 export async function stopService(
   service: StackService,
   graceMs = 20_000,
 ): Promise<'stopped' | 'killed' | 'not running'> {
+  await stopSupervisor(service.name);
   const pid = runningPid(service);
   if (pid === undefined) return 'not running';
   process.kill(pid, 'SIGTERM');
@@ -60,7 +65,7 @@ export async function stopService(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   process.kill(pid, 'SIGKILL');
-  rmSync(pidFile(service), { force: true });
+  rmSync(pidFile(service.name), { force: true });
   return 'killed';
 }
 

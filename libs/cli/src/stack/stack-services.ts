@@ -1,4 +1,5 @@
-import { fromRoot } from '../paths.js';
+import path from 'node:path';
+import { fromRoot, RUN_DIR } from '../paths.js';
 import { localAdminToken, localInteractiveToken } from './admin-token.js';
 
 /** What the local stack runs, in start order. Ports and database names match docker-compose.yml. */
@@ -19,14 +20,14 @@ export const STACK_SERVICES: readonly StackService[] = Object.freeze<StackServic
     port: 3001,
     database: 'docscreen_screening',
     operatorsApi: true,
-    env: { SLTD_SNAPSHOT_PATH: fromRoot('.run', 'screening', 'sltd-index.snapshot') },
+    env: { SLTD_SNAPSHOT_PATH: path.join(RUN_DIR, 'screening', 'sltd-index.snapshot') },
   },
   {
     name: 'document-registry',
     port: 3002,
     database: 'docscreen_registry',
     operatorsApi: true,
-    env: { IMPORT_DIR: fromRoot('.run', 'registry', 'imports') },
+    env: { IMPORT_DIR: path.join(RUN_DIR, 'registry', 'imports') },
   },
   { name: 'alert-dispatch', port: 3003, database: 'docscreen_alerts', operatorsApi: true },
 ]);
@@ -40,26 +41,34 @@ export interface LocalInfrastructure {
   postgresServer: string;
   redisUrl: string;
   otlpEndpoint: string | undefined;
+  /** Appended to every service's database name (`DOCSCREEN_DB_SUFFIX`): a second stack on one server. */
+  databaseSuffix: string;
   /** True when the broker is ours to start (no KAFKA_BROKERS given). */
   localKafka: boolean;
 }
 
 /**
  * Where the local stack finds its servers. The same variable names as the services and docker-compose;
- * `DOCSCREEN_PG_SERVER` names the PostgreSQL server, each service gets its own database on it.
+ * `DOCSCREEN_PG_SERVER` names the PostgreSQL server, each service gets its own database on it. The
+ * broker started here listens on `KAFKA_PORT` (as infra/kafka/kafka.sh does), 9092 by default.
  */
 export function localInfrastructure(env: NodeJS.ProcessEnv = process.env): LocalInfrastructure {
   return {
-    kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    kafkaBrokers: env['KAFKA_BROKERS'] ?? `127.0.0.1:${env['KAFKA_PORT'] ?? '9092'}`,
     postgresServer: (env['DOCSCREEN_PG_SERVER'] ?? 'postgresql://postgres@127.0.0.1:5432').replace(/\/$/, ''),
     redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     otlpEndpoint: env['OTEL_EXPORTER_OTLP_ENDPOINT'],
+    databaseSuffix: env['DOCSCREEN_DB_SUFFIX'] ?? '',
     localKafka: env['KAFKA_BROKERS'] === undefined,
   };
 }
 
+export function databaseName(infra: LocalInfrastructure, service: StackService): string {
+  return `${service.database}${infra.databaseSuffix}`;
+}
+
 export function databaseUrl(infra: LocalInfrastructure, service: StackService): string {
-  return `${infra.postgresServer}/${service.database}`;
+  return `${infra.postgresServer}/${databaseName(infra, service)}`;
 }
 
 /** The environment a service process gets from the launcher. */
