@@ -11,3 +11,5 @@ export { freePort, startServiceProcess } from './service-process.js';
 export type { RunningService } from './service-process.js';
 export { conformanceDir, loadVisaMatrix, td3Mrz } from './documents.js';
 export type { InventedPassport } from './documents.js';
+export { throwawayBroker } from './throwaway-broker.js';
+export type { ThrowawayBroker } from './throwaway-broker.js';

@@ -7,6 +7,10 @@ export interface RunningService {
   name: string;
   baseUrl: string;
   output: string[];
+  /** The process id: the same one before and after a dependency came back means it never restarted. */
+  pid: number;
+  /** Whether the process is still running. */
+  alive(): boolean;
   /** SIGTERM: a clean shutdown; resolves with the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: a crash, with no chance to finish anything; resolves when the process is gone. */
@@ -26,6 +30,8 @@ export async function startServiceProcess(options: {
   port: number;
   env: Record<string, string>;
   readyTimeoutMs?: number;
+  /** false: return once the process runs, ready or not (for services started before what they need). */
+  awaitReady?: boolean;
 }): Promise<RunningService> {
   const main = path.join(options.serviceDir, 'dist', 'main.js');
   if (!existsSync(main))
@@ -47,16 +53,17 @@ export async function startServiceProcess(options: {
   void exited.then(() => (alive = false));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   try {
-    await waitFor(
-      `${options.name} to be ready`,
-      async () => {
-        if (!alive) throw new Error(`${options.name} exited:\n${output.join('').slice(-4000)}`);
-        const response = await fetch(`${baseUrl}/health/ready`);
-        return response.ok ? true : undefined;
-      },
-      options.readyTimeoutMs ?? 60_000,
-      250,
-    );
+    if (options.awaitReady !== false)
+      await waitFor(
+        `${options.name} to be ready`,
+        async () => {
+          if (!alive) throw new Error(`${options.name} exited:\n${output.join('').slice(-4000)}`);
+          const response = await fetch(`${baseUrl}/health/ready`);
+          return response.ok ? true : undefined;
+        },
+        options.readyTimeoutMs ?? 60_000,
+        250,
+      );
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(
@@ -67,6 +74,8 @@ export async function startServiceProcess(options: {
     name: options.name,
     baseUrl,
     output,
+    pid: child.pid ?? 0,
+    alive: () => alive,
     stop: async () => {
       if (alive) child.kill('SIGTERM');
       const code = await exited;
