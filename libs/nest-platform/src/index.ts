@@ -23,3 +23,5 @@ export {
 export type { CredentialKind, IssuedCredential } from './auth/credential.js';
 export { ADMIN_TOKEN, AdminTokenGuard, bearerMatches } from './auth/admin-token.guard.js';
 export { ConsumerHandle, ConsumerHandleModule } from './kafka/consumer-handle.js';
+export { DeadLettersModule } from './dead-letters/dead-letters.module.js';
+export type { DeadLettersModuleOptions } from './dead-letters/dead-letters.module.js';
