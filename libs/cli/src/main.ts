@@ -4,6 +4,7 @@ import { registerBenchCommand } from './commands/bench.command.js';
 import { registerCarriersCommand } from './commands/carriers.command.js';
 import { registerCheckCommand } from './commands/check.command.js';
 import { registerDbCommand } from './commands/db.command.js';
+import { registerDlqCommand } from './commands/dlq.command.js';
 import { registerMrzCommand } from './commands/mrz.command.js';
 import { registerPaxlstCommand } from './commands/paxlst.command.js';
 import { registerScreenCommand } from './commands/screen.command.js';
@@ -34,6 +35,7 @@ registerScreenCommand(program);
 registerVisaRulesCommand(program);
 registerBenchCommand(program);
 registerAlertsCommand(program);
+registerDlqCommand(program);
 
 try {
   await program.parseAsync(process.argv);
