@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '@docscreen/contracts';
 import {
+  DeadLettersModule,
   ConsumerHandle,
   ConsumerHandleModule,
   consumerProbe,
@@ -60,6 +61,11 @@ export class AppModule {
         AgenciesModule,
         WebhooksModule,
         AlertsModule,
+        // Operators' dead-letter API for this service's consumer group (/v1/admin/dead-letters).
+        DeadLettersModule.forRoot({
+          inject: [DISPATCH_CONFIG],
+          useFactory: (config: DispatchConfig) => ({ consumerGroups: [config.KAFKA_GROUP_ID] }),
+        }),
       ],
     };
   }

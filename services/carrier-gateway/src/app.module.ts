@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
 import { TOPICS } from '@docscreen/contracts';
 import {
+  DeadLettersModule,
   consumerProbe,
   HealthModule,
   KAFKA,
@@ -61,6 +62,11 @@ export class AppModule {
         ManifestsModule,
         DirectivesModule,
         InteractiveModule,
+        // Operators' dead-letter API for this service's consumer group (/v1/admin/dead-letters).
+        DeadLettersModule.forRoot({
+          inject: [GATEWAY_CONFIG],
+          useFactory: (config: GatewayConfig) => ({ consumerGroups: [config.KAFKA_GROUP_ID] }),
+        }),
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '@docscreen/contracts';
 import {
+  DeadLettersModule,
   HealthModule,
   KAFKA,
   KafkaModule,
@@ -60,6 +61,8 @@ export class AppModule {
         ImportsModule,
         NationalFeedModule,
         OutboxModule,
+        // Operators' dead-letter API for the national feed's consumer group (/v1/admin/dead-letters).
+        DeadLettersModule.forRoot({ useFactory: () => ({ consumerGroups: [SERVICE_NAME] }) }),
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '@docscreen/contracts';
 import {
+  DeadLettersModule,
   consumerProbe,
   HealthModule,
   KAFKA,
@@ -83,6 +84,11 @@ export class AppModule {
           ],
         }),
         ScreeningModule,
+        // Operators' dead-letter API for this service's consumer group (/v1/admin/dead-letters).
+        DeadLettersModule.forRoot({
+          inject: [SCREENING_CONFIG],
+          useFactory: (config: ScreeningConfig) => ({ consumerGroups: [config.KAFKA_GROUP_ID] }),
+        }),
       ],
     };
   }
