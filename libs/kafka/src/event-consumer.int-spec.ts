@@ -57,7 +57,12 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
   let brokers: string[];
 
   /** A consumer in a group of its own, positioned after every earlier run's events. */
-  async function consumer(groupId: string, maxAttempts = 3, maxBatchEvents?: number): Promise<EventConsumer> {
+  async function consumer(
+    groupId: string,
+    maxAttempts = 3,
+    maxBatchEvents?: number,
+    deadLetterStreakLimit?: number,
+  ): Promise<EventConsumer> {
     await positionGroupAtEnd(brokers, groupId, TOPICS.PASSENGER_REPORTED);
     const c = new EventConsumer(kafka, {
       groupId,
@@ -67,6 +72,7 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
       maxAttempts,
       retryDelayMs: 10,
       maxBatchEvents,
+      deadLetterStreakLimit,
     });
     consumers.push(c);
     return c;
@@ -210,5 +216,57 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     const dead = await deadLetters(groupId, 1);
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ [HEADERS.DLQ_REASON]: 'contract-violation' });
+  });
+
+  it('reports a problem while it dead-letters every event it handles, and recovers with the next success', async () => {
+    const c = await consumer(`int-${randomUUID()}`, 1, undefined, 5);
+    let failing = true;
+    const handled: string[] = [];
+    await c.start({
+      each: async (event) => {
+        if (failing) throw new Error('the database refuses every write');
+        handled.push((event.message as PassengerReported).traveller?.travellerRef ?? '');
+      },
+    });
+    expect(c.problem()).toBeUndefined();
+    await publisher.publish(
+      TOPICS.PASSENGER_REPORTED,
+      Array.from({ length: 5 }, () => ({ key: 'XQ5/2026-12-01', message: passenger(randomUUID()) })),
+    );
+    const problem = await waitFor('readiness to notice the dead letters', () => c.problem());
+    expect(problem).toMatch(/dead-lettered the last 5 events/);
+
+    failing = false;
+    const next = randomUUID();
+    await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: 'XQ5/2026-12-01', message: passenger(next) }]);
+    await waitFor('the next event handled', () => (handled.includes(next) ? true : undefined));
+    expect(c.problem()).toBeUndefined();
+  });
+
+  it('stopped while still joining, it leaves nothing consuming behind', async () => {
+    // kafkajs' stop() did nothing while its runner was joining; the join then completed and a
+    // consumer nobody owned fetched on. Here the stopped one would take some of the 12 partitions.
+    const groupId = `int-${randomUUID()}`;
+    const seenBy = new Map<string, string>();
+    const track = (who: string) => async (event: ConsumedEvent) =>
+      void seenBy.set((event.message as PassengerReported).traveller?.travellerRef ?? '', who);
+    const first = await consumer(groupId);
+    const joining = first.start({ each: track('stopped') });
+    await first.stop();
+    await joining.catch(() => undefined);
+    expect(first.isRunning()).toBe(false);
+
+    const second = await consumer(groupId);
+    await second.start({ each: track('running') });
+    // One sentinel for each partition: any partition the stopped consumer still held would show.
+    const sentinels = Array.from({ length: 48 }, (_, i) => ({ key: `XQ${i}/2026-12-02`, ref: randomUUID() }));
+    await publisher.publish(
+      TOPICS.PASSENGER_REPORTED,
+      sentinels.map(({ key, ref }) => ({ key, message: passenger(ref) })),
+    );
+    await waitFor('every sentinel handled', () =>
+      sentinels.every((s) => seenBy.has(s.ref)) ? true : undefined,
+    );
+    expect(new Set(sentinels.map((s) => seenBy.get(s.ref)))).toEqual(new Set(['running']));
   });
 });
