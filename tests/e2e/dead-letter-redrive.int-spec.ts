@@ -190,4 +190,37 @@ describe('a dead-lettered traveller re-driven with docscreen dlq', () => {
     expect(decisions.rows).toHaveLength(1);
     expect(results[0]!.message.screeningId).toBe(decisions.rows[0]!.id);
   });
+
+  it('answers operators precisely: 401, 404 by what is missing, 400, 409; documented in OpenAPI', async () => {
+    const dlq = deadLetterTopic(TOPICS.PASSENGER_REPORTED, groupId);
+    expect((await call(screening, 'GET', '/v1/admin/dead-letters', 'wrong-token')).status).toBe(401);
+    const noTopic = await call(
+      screening,
+      'GET',
+      '/v1/admin/dead-letters/passenger.reported.v1.dlq.nobody',
+      ADMIN_TOKEN,
+    );
+    expect(noTopic).toMatchObject({ status: 404, body: { statusCode: 404, code: 'unknown-topic' } });
+    const noEntry = await call(screening, 'GET', `/v1/admin/dead-letters/${dlq}/999`, ADMIN_TOKEN);
+    expect(noEntry).toMatchObject({ status: 404, body: { code: 'unknown-entry' } });
+    const redrive = (body: unknown) =>
+      call(screening, 'POST', `/v1/admin/dead-letters/${dlq}/redrive`, ADMIN_TOKEN, body);
+    expect((await redrive({ actor: 'ops-e2e' })).status).toBe(400);
+    expect((await redrive({ offsets: ['0'], all: true, actor: 'ops-e2e' })).status).toBe(400);
+    expect(await redrive({ offsets: ['0'], actor: 'ops-e2e' })).toMatchObject({
+      status: 409,
+      body: { code: 'already-redriven', offsets: ['0'] },
+    });
+    expect((await docscreen('redrive', dlq)).code).toBe(2);
+
+    const openapi = await call(screening, 'GET', '/docs/openapi.json', ADMIN_TOKEN);
+    expect(Object.keys(openapi.body['paths'] as object)).toEqual(
+      expect.arrayContaining([
+        '/v1/admin/dead-letters',
+        '/v1/admin/dead-letters/{topic}',
+        '/v1/admin/dead-letters/{topic}/{offset}',
+        '/v1/admin/dead-letters/{topic}/redrive',
+      ]),
+    );
+  });
 });

@@ -156,7 +156,9 @@ export class DeadLetters {
 
   /**
    * Publishes the selected entries back to the original topic, without their `x-dlq-*` headers and
-   * with `x-redriven-from` / `x-redriven-by`, and records each re-drive.
+   * with `x-redriven-from` / `x-redriven-by`, and records each re-drive. The refusal guards against a
+   * second re-drive by mistake, not against two operators at the same instant (both would pass the
+   * check): that, like any redelivery, is settled by the consumers' idempotency by event id.
    *
    * @throws DeadLetterError `unknown-topic`, `unknown-entry` (a named offset that is not there), or
    * `already-redriven` (a named offset re-driven before, without `force`).
