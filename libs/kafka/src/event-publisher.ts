@@ -8,7 +8,11 @@ import {
   type EventOf,
   type Topic,
 } from '@docscreen/contracts';
+import { EventTooLargeError } from './errors.js';
 import { HEADERS, type Headers } from './headers.js';
+import { MessageSizeLimits } from './message-size-limits.js';
+import { isBrokenProducerState, isTooLarge } from './producer-failures.js';
+import { packRequests, RECORD_BATCH_OVERHEAD, recordBytes, type SizedMessage } from './record-size.js';
 import { injectTraceContext } from './trace-context.js';
 
 export interface OutgoingEvent<T extends Topic> {
@@ -23,56 +27,82 @@ export interface RawRecord {
   headers: Headers;
 }
 
+type TopicMessages = { topic: string; messages: Message[] };
+
+/** One kafkajs producer and the sends using it; replaced as a whole once a send on it failed. */
+interface ProducerGeneration {
+  producer: Producer;
+  connected: Promise<void>;
+  inFlight: number;
+  retired: boolean;
+  closed: boolean;
+}
+
 /**
  * The only way events leave a docscreen service. Idempotent producer with acks from all in-sync
- * replicas: when `publish` resolves, the broker has the events durably; when it rejects, the caller
+ * replicas: when a publish resolves, the broker has the events durably; when it rejects, the caller
  * must not acknowledge anything to its own client.
+ *
+ * Every record is measured against its topic's `max.message.bytes` before anything is sent: an event
+ * too large to ever be accepted fails the publish with an EventTooLargeError (a permanent error naming
+ * the topic, the size and the limit) and nothing of that publish is sent. A publish larger than one
+ * batch may take is sent as several produce requests, in order.
+ *
+ * A producer whose send failed is replaced by a fresh one (a new producer id): kafkajs rolls back the
+ * sequence numbers of every partition of a failed request, including those the broker wrote, after
+ * which the next send to them is refused as out of order (for good) or dropped as a duplicate. A send
+ * refused because the producer's idempotent state is broken is tried once more on the fresh producer.
  */
 export class EventPublisher {
-  private readonly producer: Producer;
+  private readonly limits: MessageSizeLimits;
+  private current: ProducerGeneration | undefined;
+  private readonly closing = new Set<Promise<void>>();
   private connected = false;
 
   /**
    * `retries` bounds how long a failing `publish` keeps trying. When it rejects, nothing of it is left
    * in flight: a caller that answers "not accepted" can rely on nothing being published later.
    */
-  constructor(kafka: Kafka, options: { retries?: number } = {}) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      // kafkajs guarantees ordering with idempotence only with one request in flight.
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      retry: { retries: options.retries ?? 5, initialRetryTime: 100, maxRetryTime: 2_000 },
-    });
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: { retries?: number } = {},
+  ) {
+    this.limits = new MessageSizeLimits(kafka);
   }
 
+  /** Connects the producer and reads the broker's message size limit. */
   async connect(): Promise<void> {
     if (this.connected) return;
-    await this.producer.connect();
     this.connected = true;
+    try {
+      await this.generation().connected;
+      await this.limits.load();
+    } catch (error) {
+      this.connected = false;
+      throw error;
+    }
   }
 
   async publish<T extends Topic>(topic: T, events: readonly OutgoingEvent<T>[]): Promise<RecordMetadata[]> {
-    return this.send(topic, topic, events);
+    return this.send([{ topic, messages: this.records(topic, events) }]);
   }
 
   /**
-   * Publishes events to several topics in one produce request per broker (kafkajs `sendBatch`):
-   * one round trip instead of one per topic. Not atomic across topics — if it rejects, some may have
-   * been written — so callers that need "all or again" retry the whole call, as a consumer does by
-   * failing the record (the events' ids let consumers drop the copies).
+   * Publishes events to several topics, in one produce request per broker (kafkajs `sendBatch`) as long
+   * as each topic's events fit in one batch: one round trip instead of one per topic. Not atomic across
+   * topics or requests — if it rejects, some may have been written — so callers that need "all or again"
+   * retry the whole call, as a consumer does by failing the record (the events' ids let consumers drop
+   * the copies).
    */
   async publishAll(
     batches: readonly { [T in Topic]: { topic: T; events: readonly OutgoingEvent<T>[] } }[Topic][],
   ): Promise<RecordMetadata[]> {
-    const topicMessages = batches
-      .filter((batch) => batch.events.length > 0)
-      .map((batch) => ({
+    return this.send(
+      batches.map((batch) => ({
         topic: batch.topic,
         messages: this.records(batch.topic, batch.events as readonly OutgoingEvent<Topic>[]),
-      }));
-    if (topicMessages.length === 0) return [];
-    return this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+      })),
+    );
   }
 
   /**
@@ -90,21 +120,33 @@ export class EventPublisher {
     if (schemaForTopic(destination)?.typeName !== eventTypeOf(contract)) {
       throw new RangeError(`topic ${destination} does not carry ${eventTypeOf(contract)}`);
     }
-    return this.send(destination, contract, events);
+    return this.send([{ topic: destination, messages: this.records(contract, events) }]);
   }
 
-  private async send<T extends Topic>(
-    destination: string,
-    contract: T,
-    events: readonly OutgoingEvent<T>[],
-  ): Promise<RecordMetadata[]> {
-    if (events.length === 0) return [];
-    return this.producer.send({
-      topic: destination,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: this.records(contract, events),
-    });
+  /** Forwards bytes untouched (dead-letter queues keep the original payload for replay). */
+  async publishRaw(topic: string, records: readonly RawRecord[]): Promise<RecordMetadata[]> {
+    return this.send([
+      {
+        topic,
+        messages: records.map((r) => ({
+          key: r.key,
+          value: r.value === null ? null : Buffer.from(r.value),
+          headers: r.headers,
+        })),
+      },
+    ]);
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = false;
+    const current = this.current;
+    this.current = undefined;
+    if (current) {
+      current.retired = current.closed = true;
+      await current.producer.disconnect();
+    }
+    await Promise.all(this.closing);
   }
 
   private records<T extends Topic>(contract: T, events: readonly OutgoingEvent<T>[]): Message[] {
@@ -124,22 +166,106 @@ export class EventPublisher {
     });
   }
 
-  /** Forwards bytes untouched (dead-letter queues keep the original payload for replay). */
-  async publishRaw(topic: string, records: readonly RawRecord[]): Promise<RecordMetadata[]> {
-    return this.producer.send({
-      topic,
-      acks: -1,
-      messages: records.map((r) => ({
-        key: r.key,
-        value: r.value === null ? null : Buffer.from(r.value),
-        headers: r.headers,
-      })),
-    });
+  /** Measures every record, refuses the send if one can never fit, then sends it in as few requests as fit. */
+  private async send(topics: readonly TopicMessages[]): Promise<RecordMetadata[]> {
+    const sized: { topic: string; records: SizedMessage[] }[] = [];
+    const limits = new Map<string, number>();
+    for (const { topic, messages } of topics) {
+      if (messages.length === 0) continue;
+      const limit = await this.limits.forTopic(topic);
+      limits.set(topic, limit);
+      const records = messages.map((message) => ({ message, bytes: recordBytes(message) }));
+      const largest = Math.max(...records.map((r) => r.bytes));
+      if (largest + RECORD_BATCH_OVERHEAD > limit) {
+        throw new EventTooLargeError(topic, largest + RECORD_BATCH_OVERHEAD, limit);
+      }
+      sized.push({ topic, records });
+    }
+    const metadata: RecordMetadata[] = [];
+    for (const request of packRequests(sized, (topic) => limits.get(topic)!)) {
+      metadata.push(...(await this.sendRequest(request, limits)));
+    }
+    return metadata;
   }
 
-  async disconnect(): Promise<void> {
-    if (!this.connected) return;
-    this.connected = false;
-    await this.producer.disconnect();
+  /** One produce request; tried again once on a fresh producer if the producer's state was broken. */
+  private async sendRequest(
+    request: TopicMessages[],
+    limits: ReadonlyMap<string, number>,
+  ): Promise<RecordMetadata[]> {
+    const produce = (producer: Producer) =>
+      producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: request });
+    try {
+      try {
+        return await this.withProducer(produce);
+      } catch (error) {
+        if (!isBrokenProducerState(error)) throw error;
+        return await this.withProducer(produce);
+      }
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      // Our measure said it fits, so a topic's limit changed since it was read: read it again next time.
+      for (const { topic } of request) this.limits.forget(topic);
+      const bytes = Math.max(...request.flatMap((r) => r.messages.map(recordBytes))) + RECORD_BATCH_OVERHEAD;
+      const limit = Math.min(...request.map((r) => limits.get(r.topic)!));
+      throw new EventTooLargeError(request.map((r) => r.topic).join(', '), bytes, limit, { cause: error });
+    }
+  }
+
+  /** Runs a send on the current producer; a failed send retires it (see the class comment). */
+  private async withProducer<R>(send: (producer: Producer) => Promise<R>): Promise<R> {
+    if (!this.connected) throw new Error('the event publisher is not connected');
+    const generation = this.generation();
+    generation.inFlight++;
+    try {
+      await generation.connected;
+      return await send(generation.producer);
+    } catch (error) {
+      this.retire(generation);
+      throw error;
+    } finally {
+      generation.inFlight--;
+      if (generation.retired && generation.inFlight === 0) this.close(generation);
+    }
+  }
+
+  private generation(): ProducerGeneration {
+    if (this.current) return this.current;
+    const producer = this.kafka.producer({
+      idempotent: true,
+      // kafkajs guarantees ordering with idempotence only with one request in flight.
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: this.options.retries ?? 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+    });
+    const generation: ProducerGeneration = {
+      producer,
+      connected: producer.connect(),
+      inFlight: 0,
+      retired: false,
+      closed: false,
+    };
+    // A failed connect is reported to whoever awaits it; the next send starts a new producer.
+    generation.connected.catch(() => this.retire(generation));
+    this.current = generation;
+    return generation;
+  }
+
+  /** New sends go to a fresh producer; this one is disconnected once its own sends have settled. */
+  private retire(generation: ProducerGeneration): void {
+    if (generation.retired) return;
+    generation.retired = true;
+    if (this.current === generation) this.current = undefined;
+    if (generation.inFlight === 0) this.close(generation);
+  }
+
+  private close(generation: ProducerGeneration): void {
+    if (generation.closed) return;
+    generation.closed = true;
+    const closed = generation.producer
+      .disconnect()
+      .catch(() => undefined)
+      .finally(() => this.closing.delete(closed));
+    this.closing.add(closed);
   }
 }

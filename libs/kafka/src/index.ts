@@ -19,7 +19,9 @@ export type {
 } from './dead-letters.js';
 export { DeadLetterError } from './dead-letter.error.js';
 export type { DeadLetterErrorCode } from './dead-letter.error.js';
-export { PermanentEventError } from './errors.js';
+export { EventTooLargeError, PermanentEventError } from './errors.js';
+export { DEFAULT_MAX_MESSAGE_BYTES } from './message-size-limits.js';
+export { isBrokenProducerState, isTooLarge } from './producer-failures.js';
 export { HEADERS, readHeaders } from './headers.js';
 export type { Headers } from './headers.js';
 export { createKafkaClient } from './kafka-client.js';
