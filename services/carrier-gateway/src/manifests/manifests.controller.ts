@@ -17,6 +17,7 @@ import { GATEWAY_CONFIG } from '../config/config.module.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js';
 import { JsonManifestSchema } from './dto/json-manifest.schema.js';
+import { MANIFEST_LIMITS as LIMITS } from './manifest-limits.js';
 import { ManifestReceipt } from './dto/manifest-receipt.js';
 import { BrokerUnavailableException, ManifestsService } from './manifests.service.js';
 import { MANIFEST_MEDIA_TYPES } from './media-types.js';
@@ -45,7 +46,12 @@ export class ManifestsController {
       'One PassengerReported event per accepted traveller, keyed by flight. The receipt is returned only after the broker ' +
       'acknowledged every event; otherwise 503 with Retry-After and nothing is accepted. Unreadable travellers are listed ' +
       'in `rejected`, never dropped. The same Idempotency-Key (or PAXLST interchange + message reference, or JSON messageRef) ' +
-      'from the same carrier returns the original receipt with `Idempotent-Replayed: true`.',
+      'from the same carrier returns the original receipt with `Idempotent-Replayed: true`. ' +
+      `Limits (both formats): at most ${LIMITS.documentsPerTraveller} documents per traveller, ${LIMITS.nameLength} characters ` +
+      `for the surname and for the given names, ${LIMITS.documentNumberLength} for a document number, ${LIMITS.codeLength} for a code ` +
+      `or place (states, ports, document type), ${LIMITS.referenceLength} for a reference, ${LIMITS.legsPerMessage} flight legs per message, ` +
+      'MAX_TRAVELLERS_PER_MANIFEST travellers (default 1000) and MAX_BODY_BYTES (default 5 MiB) per message. A traveller over a ' +
+      'limit is rejected alone (JSON: with its path; PAXLST: with its segment, element and the limit), the others are accepted.',
   })
   @ApiConsumes(...MANIFEST_MEDIA_TYPES)
   @ApiHeader({
@@ -67,7 +73,11 @@ export class ManifestsController {
   @ApiResponse({ status: 401, description: 'Missing or unknown API key' })
   @ApiResponse({ status: 403, description: 'A leg is operated by another carrier' })
   @ApiResponse({ status: 409, description: 'The same submission is being processed right now' })
-  @ApiResponse({ status: 413, description: 'Body or traveller count over the limit' })
+  @ApiResponse({
+    status: 413,
+    description:
+      'Body or traveller count over the limit, or an event larger than the broker accepts (`bytes`, `limit`): never retried',
+  })
   @ApiResponse({ status: 415, description: 'Content-Type not accepted' })
   @ApiResponse({ status: 422, description: 'Idempotency key reused for a different message' })
   @ApiResponse({ status: 429, description: 'Rate limit; see Retry-After' })

@@ -1,6 +1,12 @@
-import { ForbiddenException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { TOPICS, type PassengerReported } from '@docscreen/contracts';
-import { EventPublisher } from '@docscreen/kafka';
+import { EventPublisher, EventTooLargeError } from '@docscreen/kafka';
 import { LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
 import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
@@ -17,6 +23,20 @@ export class BrokerUnavailableException extends ServiceUnavailableException {
     super({
       message: 'the event broker did not acknowledge the travellers; nothing was accepted, resend later',
       retryAfterSeconds,
+    });
+  }
+}
+
+/**
+ * A traveller's event is larger than the broker takes: resending can never help, so 413 rather than
+ * 503. The manifest limits (manifest-limits.ts) are meant to make this unreachable.
+ */
+export class EventTooLargeException extends PayloadTooLargeException {
+  constructor(error: EventTooLargeError) {
+    super({
+      message: `a traveller's event encodes to ${error.bytes} bytes; the broker accepts at most ${error.limit}: nothing was accepted, do not resend this message unchanged`,
+      bytes: error.bytes,
+      limit: error.limit,
     });
   }
 }
@@ -84,11 +104,18 @@ export class ManifestsService {
         events.map((message) => ({ key: flightKey, message })),
       );
     } catch (error) {
+      await this.submissions.fail(claim.submissionId);
+      if (error instanceof EventTooLargeError) {
+        this.logger.error(
+          { error, submissionId: claim.submissionId, flightKey },
+          'an event of a manifest is larger than the broker accepts',
+        );
+        throw new EventTooLargeException(error);
+      }
       this.logger.error(
         { error, submissionId: claim.submissionId, flightKey },
         'broker did not acknowledge a manifest',
       );
-      await this.submissions.fail(claim.submissionId);
       throw new BrokerUnavailableException(this.config.BROKER_RETRY_AFTER_SECONDS);
     }
 

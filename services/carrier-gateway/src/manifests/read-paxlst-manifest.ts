@@ -1,6 +1,8 @@
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import { parsePaxlst, type PaxlstError, type PaxlstResult, type PaxlstTraveller } from '@docscreen/edifact';
+import { MANIFEST_LIMITS, tooLong } from './manifest-limits.js';
 import { manifestFlightKey } from './passenger-events.js';
+import { paxlstLimitDefects } from './paxlst-limits.js';
 import type { IncomingManifest, ManifestTraveller, MessageDefect } from './submission.js';
 
 type Leg = IncomingManifest['manifest']['legs'][number];
@@ -33,16 +35,21 @@ export function readPaxlstManifest(
 ): IncomingManifest {
   const result = parsePaxlst(raw.toString('utf8'));
   const travellers = result.messages.flatMap((m) => m.travellers);
-  const readable = travellers.filter((t) => t.readable && ROLES[t.role]);
+  const overLimits = new Map(
+    result.messages.flatMap((m) => m.travellers.map((t) => [t, paxlstLimitDefects(t, m.dialect)] as const)),
+  );
+  const limitDefects = [...overLimits.values()].flat();
+  const readable = travellers.filter((t) => t.readable && ROLES[t.role] && overLimits.get(t)!.length === 0);
   const legs = legsOf(result);
+  assertMessageLimits(result, legs);
   if (readable.length === 0 || legs.length === 0 || !legs[0]?.scheduledDepartureLocal) {
     throw new BadRequestException({
       message: !legs[0]?.scheduledDepartureLocal
         ? 'no flight with a scheduled departure (TDT with LOC 125 and DTM 189) could be read: nothing accepted'
         : `none of the ${travellers.length} travellers could be read: nothing accepted`,
-      problems: result.errors.map((e) => ({
-        path: `segment ${e.segment} ${e.element ?? e.tag}`,
-        ...defect(e),
+      problems: [...result.errors.map(defect), ...limitDefects].map((d) => ({
+        path: `segment ${d.segment} ${d.element ?? d.tag}`,
+        ...d,
       })),
     });
   }
@@ -71,11 +78,8 @@ export function readPaxlstManifest(
     manifest: { messageRef: result.messages[0]?.reference, legs, travellers: readable.map(toTraveller) },
     rejected: travellers
       .filter((t) => !readable.includes(t))
-      .map((t) => ({
-        travellerRef: String(t.index),
-        reason: `segment ${t.segment} ${t.roleCode}: ${t.errors.map((e) => e.message).join('; ') || 'not a traveller role we read'}`,
-      })),
-    defects: result.errors.map(defect),
+      .map((t) => ({ travellerRef: String(t.index), reason: rejection(t, overLimits.get(t)!) })),
+    defects: [...result.errors.map(defect), ...limitDefects],
     // The sender's own references identify a resubmission of the same interchange.
     messageKey: `paxlst:${interchange.sender}:${interchange.controlReference}:${messageRefs}`,
     source: {
@@ -84,6 +88,66 @@ export function readPaxlstManifest(
       ...(result.messages[0] ? { messageRef: result.messages[0].reference } : {}),
     },
   };
+}
+
+function rejection(t: PaxlstTraveller, overLimits: readonly MessageDefect[]): string {
+  if (overLimits.length > 0) {
+    return overLimits.map((d) => `segment ${d.segment} ${d.element ?? d.tag}: ${d.message}`).join('; ');
+  }
+  const reasons = t.errors.map((e) => e.message).join('; ') || 'not a traveller role we read';
+  return `segment ${t.segment} ${t.roleCode}: ${reasons}`;
+}
+
+/**
+ * What every traveller's event carries from the message itself: its legs and references. Over a
+ * limit, nothing of the message can be accepted (400, naming the segment).
+ */
+function assertMessageLimits(result: PaxlstResult, legs: readonly Leg[]): void {
+  const problems: { path: string; message: string }[] = [];
+  const { legsPerMessage, referenceLength, codeLength } = MANIFEST_LIMITS;
+  if (legs.length > legsPerMessage) {
+    const flight = result.messages.flatMap((m) => m.flights).at(-1);
+    problems.push({
+      path: `segment ${flight?.segment ?? 0} TDT`,
+      message: `the message has ${legs.length} flight legs; at most ${legsPerMessage} are accepted`,
+    });
+  }
+  const { interchange } = result;
+  const references: [string, string, string | undefined][] = [
+    [`segment ${interchange.segment} UNB 2.1`, 'the interchange sender', interchange.sender],
+    [
+      `segment ${interchange.segment} UNB 5`,
+      'the interchange control reference',
+      interchange.controlReference,
+    ],
+    ...result.messages.map((m): [string, string, string] => [
+      `segment ${m.segment} UNH 1`,
+      'the message reference',
+      m.reference,
+    ]),
+  ];
+  for (const [path, what, value] of references) {
+    if (value && value.length > referenceLength) {
+      problems.push({ path, message: tooLong(what, value.length, referenceLength) });
+    }
+  }
+  for (const flight of result.messages.flatMap((m) => m.flights)) {
+    const codes = [
+      flight.carrierCode,
+      flight.flightNumber,
+      ...flight.legs.flatMap((l) => [l.departureAirport, l.arrivalAirport]),
+    ];
+    const long = codes.find((code) => code.length > codeLength);
+    if (long) {
+      problems.push({
+        path: `segment ${flight.segment} TDT`,
+        message: tooLong('a flight designator or airport', long.length, codeLength),
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new BadRequestException({ message: `the message is over a limit: nothing accepted`, problems });
+  }
 }
 
 /** Every leg of every flight in the interchange, once, in order; the first keys the submission. */

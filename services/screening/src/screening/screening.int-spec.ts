@@ -4,6 +4,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import {
+  deadLetterTopic,
   newEnvelope,
   PassengerReportedSchema,
   ScreeningCompletedSchema,
@@ -11,7 +12,7 @@ import {
   TOPICS,
   type PassengerReported,
 } from '@docscreen/contracts';
-import { EventPublisher, ensureTopics } from '@docscreen/kafka';
+import { EventPublisher, HEADERS, ensureTopics, readHeaders } from '@docscreen/kafka';
 import {
   createTestDatabase,
   freePort,
@@ -71,6 +72,7 @@ describe('screening service', () => {
   let kafka: Kafka;
   let publisher: EventPublisher;
   let brokers: string[];
+  let groupId: string;
 
   beforeAll(async () => {
     const infra = await testInfrastructure();
@@ -85,7 +87,7 @@ describe('screening service', () => {
     publisher = new EventPublisher(kafka);
     await publisher.connect();
     // A new group starts at the earliest offset (no traveller missed); this one skips earlier runs' events.
-    const groupId = `screening-int-${randomUUID()}`;
+    groupId = `screening-int-${randomUUID()}`;
     await positionGroupAtEnd(brokers, groupId, TOPICS.PASSENGER_REPORTED);
     service = await startServiceProcess({
       name: 'screening',
@@ -163,6 +165,60 @@ describe('screening service', () => {
     const results = await reader.read((events) => events.some((e) => e.message.passengerEventId === afterId));
     const interactiveId = interactive.envelope!.eventId;
     expect(results.filter((e) => e.message.passengerEventId === interactiveId)).toHaveLength(1);
+  });
+
+  it('dead-letters alone a traveller whose results are larger than the broker takes; its batch is screened', async () => {
+    const flightKey = 'XQ79/2026-12-01';
+    // What the fuzz probe sent through PAXLST before the gateway's limits: 10,000 documents.
+    const huge = reported(flightKey);
+    huge.traveller!.documents = Array.from({ length: 10_000 }, (_, i) => ({
+      ...huge.traveller!.documents[0]!,
+      number: `D${i}`,
+      mrzLines: [],
+    }));
+    const ordinary = Array.from({ length: 5 }, () => reported(flightKey));
+    const reader = await openTopicReader(brokers, TOPICS.SCREENING_COMPLETED);
+    const dlq = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
+    const deadLetters: { eventId: string; reason: string; error: string }[] = [];
+    await dlq.connect();
+    await dlq.subscribe({ topic: deadLetterTopic(TOPICS.PASSENGER_REPORTED, groupId), fromBeginning: true });
+    await dlq.run({
+      eachMessage: async ({ message }) => {
+        const headers = readHeaders(message.headers);
+        deadLetters.push({
+          eventId: headers[HEADERS.EVENT_ID] ?? '',
+          reason: headers[HEADERS.DLQ_REASON] ?? '',
+          error: headers[HEADERS.DLQ_ERROR] ?? '',
+        });
+      },
+    });
+    try {
+      // One publish on one flight: one partition, so screening takes them as one batch.
+      await publisher.publish(
+        TOPICS.PASSENGER_REPORTED,
+        [ordinary[0]!, ordinary[1]!, huge, ...ordinary.slice(2)].map((message) => ({
+          key: flightKey,
+          message,
+        })),
+      );
+      const ids = new Set(ordinary.map((e) => e.envelope!.eventId));
+      const completed = await reader.read(
+        (events) => events.filter((e) => ids.has(e.message.passengerEventId)).length >= ids.size,
+      );
+      expect(new Set(completed.map((e) => e.message.passengerEventId).filter((id) => ids.has(id)))).toEqual(
+        ids,
+      );
+      const hugeId = huge.envelope!.eventId;
+      const dead = await waitFor('the dead letter', async () =>
+        deadLetters.find((d) => d.eventId === hugeId),
+      );
+      expect(dead.reason).toBe('event-too-large');
+      expect(dead.error).toMatch(/encodes to \d+ bytes; the topic accepts at most \d+/);
+      expect(completed.some((e) => e.message.passengerEventId === hugeId)).toBe(false);
+      expect(deadLetters.filter((d) => ids.has(d.eventId))).toEqual([]);
+    } finally {
+      await dlq.disconnect();
+    }
   });
 
   it('reports itself ready only while its consumer runs', async () => {

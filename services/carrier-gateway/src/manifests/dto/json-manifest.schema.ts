@@ -1,7 +1,19 @@
 import { z } from 'zod';
+import { MANIFEST_LIMITS } from '../manifest-limits.js';
 
 // The JSON form of a passenger manifest: what a carrier that does not speak PAXLST sends. The same
 // checks apply as to PAXLST; field names follow the PassengerReported contract in proto/.
+
+const {
+  legsPerMessage,
+  documentsPerTraveller,
+  nameLength,
+  documentNumberLength,
+  referenceLength,
+  travellerRefLength,
+  mrzLines,
+  mrzLineLength,
+} = MANIFEST_LIMITS;
 
 const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const stateCode = z.string().regex(/^[A-Z]{1,3}$/, 'must be an ICAO 9303 state code such as "UTO" or "D"');
@@ -11,26 +23,29 @@ export const DocumentSchema = z.object({
   type: z.enum(['P', 'I', 'V', 'AC', 'C', 'IP', 'F', 'M', 'A'], {
     error: 'must be a PAXLST/ICAO document code: P passport, I identity card, V visa, AC crew certificate, …',
   }),
-  number: z.string().trim().min(1, 'is required').max(35),
+  number: z.string().trim().min(1, 'is required').max(documentNumberLength),
   issuingState: stateCode,
   expiryDate: isoDate.optional(),
   issueDate: isoDate.optional(),
   /** The machine-readable zone as printed, one string per line, when the carrier read it. */
-  mrz: z.array(z.string().max(44)).min(2).max(3).optional(),
+  mrz: z.array(z.string().max(mrzLineLength)).min(2).max(mrzLines).optional(),
 });
 
 export const TravellerSchema = z.object({
   /** The carrier's own reference for the traveller within this manifest (defaults to the position). */
-  travellerRef: z.string().max(64).optional(),
+  travellerRef: z.string().max(travellerRefLength).optional(),
   role: z.enum(['passenger', 'crew', 'in-transit-passenger', 'in-transit-crew']).default('passenger'),
-  surname: z.string().trim().min(1, 'is required').max(70),
-  givenNames: z.string().trim().max(70).default(''),
+  surname: z.string().trim().min(1, 'is required').max(nameLength),
+  givenNames: z.string().trim().max(nameLength).default(''),
   birthDate: isoDate,
   sex: z.enum(['M', 'F', 'X']),
   nationality: stateCode,
   countryOfResidence: stateCode.optional(),
-  reservationRef: z.string().max(20).optional(),
-  documents: z.array(DocumentSchema).min(1, 'a traveller needs at least one travel document').max(5),
+  reservationRef: z.string().max(referenceLength).optional(),
+  documents: z
+    .array(DocumentSchema)
+    .min(1, 'a traveller needs at least one travel document')
+    .max(documentsPerTraveller),
   portOfEmbarkation: airport.optional(),
   portOfDisembarkation: airport.optional(),
 });
@@ -54,8 +69,8 @@ export const FlightLegSchema = z.object({
 
 export const JsonManifestSchema = z.object({
   /** The carrier's reference of this message; the same reference is later recognised as a resubmission. */
-  messageRef: z.string().trim().min(1).max(35).optional(),
-  legs: z.array(FlightLegSchema).min(1, 'a manifest needs at least one flight leg').max(8),
+  messageRef: z.string().trim().min(1).max(referenceLength).optional(),
+  legs: z.array(FlightLegSchema).min(1, 'a manifest needs at least one flight leg').max(legsPerMessage),
   travellers: z.array(TravellerSchema).min(1, 'a manifest needs at least one traveller'),
 });
 
