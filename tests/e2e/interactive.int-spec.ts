@@ -314,6 +314,48 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
     expect(foreign.status).toBe(404);
   }, 180_000);
 
+  it('does not board a listed passport spelled with look-alike characters, nor a number that is not one', async () => {
+    // Declared without an MRZ, as a carrier's JSON may: the number alone is what the check rests on.
+    const declared = (ref: string, number: string) => ({
+      ...traveller(ref, listed),
+      documents: [{ type: 'P', number, issuingState: 'NLD', expiryDate: '2032-05-31' }],
+    });
+    const lookAlikes: Record<string, string> = {
+      N: '\u039D',
+      X: '\u0425',
+      A: '\u0410',
+      B: '\u0412',
+      C: '\u0421',
+      E: '\u0415',
+    };
+    const cyrillicAndGreek = [...listed].map((c) => lookAlikes[c] ?? c).join('');
+    const fullwidth = [...listed]
+      .map((c) => String.fromCodePoint(c.codePointAt(0)! - 0x21 + 0xff01))
+      .join('');
+    const answer = await call(
+      gateway,
+      'POST',
+      '/v1/interactive',
+      apiKey,
+      query(String(100 + Math.floor(Math.random() * 8000)), [
+        declared('SCRIPTS', cyrillicAndGreek),
+        declared('FULLWIDTH', fullwidth),
+        declared('ZEROWIDTH', `${listed.slice(0, 3)}\u200B${listed.slice(3)}`),
+        declared('INVISIBLE', '\u200B'),
+        declared('FILLERS', '-<-'),
+      ]),
+    );
+    expect(answer.status).toBe(200);
+    const directives = answer.body['directives'] as { travellerRef: string; directive: string }[];
+    expect(Object.fromEntries(directives.map((d) => [d.travellerRef, d.directive]))).toEqual({
+      SCRIPTS: 'do-not-board',
+      FULLWIDTH: 'do-not-board',
+      ZEROWIDTH: 'do-not-board',
+      INVISIBLE: 'contact-authority',
+      FILLERS: 'contact-authority',
+    });
+  });
+
   it('answers an interactive PAXLST with a CUSRES that the EDIFACT reader reads back: 0Z and 1Z', async () => {
     const clean = nld('NP');
     const answer = await call(

@@ -6,9 +6,14 @@ export type { ScreeningSubject, SubjectDocument, SubjectLeg, TravellerRole, Visa
 export { RuleBook } from './rule-book.js';
 export type { RuleDefinition, RuleSet } from './rule-book.js';
 export { DEFAULT_RULE_SET } from './default-rule-set.js';
-export { screenTraveller } from './screen-traveller.js';
+export { REQUIRED_CHECKS, screenTraveller } from './screen-traveller.js';
 export type { Screening, ScreeningContext, ScreeningOutcome } from './screen-traveller.js';
-export { LOST_STOLEN, LOST_STOLEN_RULES, lostStolenCheck } from './lost-stolen.check.js';
+export {
+  DOCUMENT_NOT_CHECKED,
+  LOST_STOLEN,
+  LOST_STOLEN_RULES,
+  lostStolenCheck,
+} from './lost-stolen.check.js';
 export type { ListedLookup } from './lost-stolen.check.js';
 export { MRZ_INTEGRITY, MRZ_RULES, mrzIntegrityCheck } from './mrz-integrity.check.js';
 export { MRZ_CONSISTENCY, mrzConsistencyCheck } from './mrz-consistency.check.js';

@@ -1,4 +1,5 @@
-import type { CheckResult } from './check-result.js';
+import { readDocumentNumber } from '@docscreen/travel-documents';
+import type { CheckResult, Finding } from './check-result.js';
 import { checkResult, documentLabel, documentTypeOf, Findings } from './integrity-check-support.js';
 import type { RuleBook, RuleDefinition } from './rule-book.js';
 import type { ScreeningSubject } from './subject.js';
@@ -50,17 +51,36 @@ export const LOST_STOLEN_RULES: RuleDefinition[] = [
 ];
 
 /**
+ * Why a document could not be looked up, as a finding no rule set can switch off: the check did
+ * not run for it, so the traveller must not be cleared (fail closed). The message says which
+ * document and why, never its number.
+ */
+export const DOCUMENT_NOT_CHECKED = 'DOCUMENT_NOT_CHECKED';
+
+function notChecked(label: string, field: string, why: string): Finding {
+  return {
+    code: DOCUMENT_NOT_CHECKED,
+    message: `${label} could not be checked against the lost/stolen list: ${why}`,
+    field,
+    severity: 'medium',
+    action: 'contact-authority',
+  };
+}
+
+/**
  * Every document the traveller presents (passport, identity card and each visa) against the
- * lost/stolen index. Exact on issuing state and normalised number, range match for blank series.
+ * lost/stolen index. Exact on issuing state and normalised number (look-alike spellings read as the
+ * Latin number, see readDocumentNumber), range match for blank series.
+ *
+ * Fails closed: a document whose number or state is missing or unreadable, or that the index cannot
+ * look up, makes the check `error` with a DOCUMENT_NOT_CHECKED finding ("contact the authority"),
+ * never a pass on what was left.
  */
 export function lostStolenCheck(
   subject: ScreeningSubject,
   context: { rules: RuleBook; index: ListedLookup | undefined },
 ): CheckResult {
   const { rules, index } = context;
-  const checkable = subject.documents
-    .map((document, position) => ({ document, position }))
-    .filter(({ document }) => document.issuingState && document.number);
   if (!index)
     return {
       check: LOST_STOLEN,
@@ -69,16 +89,37 @@ export function lostStolenCheck(
       findings: [],
     };
   const findings = new Findings();
-  for (const { document, position } of checkable) {
+  if (subject.documents.length === 0) {
+    // Nothing to look up is not a pass: a traveller reported without any document is not cleared.
+    findings.add(notChecked('The traveller', 'documents', 'no travel document was reported'));
+    return { check: LOST_STOLEN, version: rules.version, outcome: 'error', findings: findings.items };
+  }
+  let unchecked = 0;
+  subject.documents.forEach((document, position) => {
     const label = documentLabel(position, document);
-    let hits: readonly { kind: 'record' | 'blank-series'; status: string }[];
-    try {
-      hits = index.lookup(document.issuingState, document.number, documentTypeOf(document));
-    } catch {
-      // A state or number the index cannot read: the integrity checks say what is wrong with it.
-      continue;
-    }
     const field = `documents[${position}].number`;
+    const reading = readDocumentNumber(document.number ?? '');
+    const why = !document.number
+      ? 'it has no number'
+      : reading.unreadable !== undefined
+        ? `its number is unreadable (${reading.unreadable})`
+        : !document.issuingState
+          ? 'it has no issuing state'
+          : undefined;
+    let hits: readonly { kind: 'record' | 'blank-series'; status: string }[] = [];
+    let failure = why;
+    if (failure === undefined) {
+      try {
+        hits = index.lookup(document.issuingState, document.number, documentTypeOf(document));
+      } catch (error) {
+        failure = `the index could not look it up (${error instanceof Error ? error.message : 'error'})`;
+      }
+    }
+    if (failure !== undefined) {
+      unchecked++;
+      findings.add(notChecked(label, field, failure));
+      return;
+    }
     for (const hit of hits) {
       findings.add(
         hit.kind === 'record'
@@ -102,6 +143,7 @@ export function lostStolenCheck(
           }),
         );
     }
-  }
-  return checkResult(LOST_STOLEN, rules, findings.items, checkable.length > 0);
+  });
+  const result = checkResult(LOST_STOLEN, rules, findings.items, subject.documents.length > 0);
+  return unchecked > 0 ? { ...result, outcome: 'error' } : result;
 }

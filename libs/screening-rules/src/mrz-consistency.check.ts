@@ -76,7 +76,9 @@ function mismatchingFields(
   const names = compareNames(subject, fields, nameFieldIsFull(document, mrz));
   const verdicts: Record<ComparedField, Verdict> = {
     documentNumber: compareWith(document.number, fields.documentNumber, (a, b) => {
-      return normaliseDocumentNumber(a) === normaliseDocumentNumber(b);
+      // An unreadable number is the same as nothing, not as another unreadable one.
+      const declared = normaliseDocumentNumber(a);
+      return declared !== '' && declared === normaliseDocumentNumber(b);
     }),
     issuingState: compareWith(document.issuingState, fields.issuingState, sameState),
     nationality: compareWith(subject.nationality, fields.nationality, sameState),

@@ -30,6 +30,19 @@ export interface ScreeningContext {
 
 export type ScreeningOutcome = 'clear' | 'hit' | 'inconclusive';
 
+/**
+ * The checks every screening runs, in order. A decision that lacks any of them — stored by a
+ * misconfigured or older replica, or built from nothing — is never clear (fail closed).
+ */
+export const REQUIRED_CHECKS = Object.freeze([
+  'lost-stolen',
+  'mrz-integrity',
+  'mrz-consistency',
+  'document-validity',
+  'issuing-authority',
+  'visa-scrutiny',
+] as const);
+
 /** One traveller's screening: every check's result and what they add up to. */
 export interface Screening {
   outcome: ScreeningOutcome;
@@ -115,7 +128,9 @@ export function screenTraveller(subject: ScreeningSubject, context: ScreeningCon
     .sort((a, b) => SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity));
   const ruleVersions: Record<string, number> = {};
   for (const finding of findings) if (finding.rule) ruleVersions[finding.rule] = finding.ruleVersion ?? 0;
-  const unsure = checks.some((c) => c.outcome === 'error' || c.outcome === 'no-reference-data');
+  const unsure =
+    checks.some((c) => c.outcome === 'error' || c.outcome === 'no-reference-data') ||
+    REQUIRED_CHECKS.some((name) => !checks.some((c) => c.check === name));
   return {
     outcome: hits.length > 0 ? 'hit' : unsure ? 'inconclusive' : 'clear',
     ruleSetVersion: rules.version,

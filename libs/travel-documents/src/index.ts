@@ -1,6 +1,12 @@
 // Public API of @docscreen/travel-documents: the one normalisation of document numbers, states and
 // types, and the registry keys built from them, shared by the registry, the index and screening.
-export { isNormalDocumentNumber, maskDocumentNumber, normaliseDocumentNumber } from './document-number.js';
+export {
+  isNormalDocumentNumber,
+  maskDocumentNumber,
+  normaliseDocumentNumber,
+  readDocumentNumber,
+} from './document-number.js';
+export type { DocumentNumberReading } from './document-number.js';
 export { normaliseIssuingState } from './issuing-state.js';
 export {
   DOCUMENT_TYPES,

@@ -103,6 +103,35 @@ describe('document-registry records', () => {
     });
   });
 
+  it('reads a look-alike spelling as the Latin number, and refuses an unreadable one (400) with the reason', async () => {
+    // Armenian Ս and Cyrillic Т in place of Latin U and T: stored under the Latin number's key.
+    const other = `UT${randomBytes(4).toString('hex').toUpperCase()}`;
+    const lookAlike = await call('/v1/records', {
+      issuingState: 'UTO',
+      documentType: 'P',
+      documentNumber: `\u054D\u0422${other.slice(2)}`,
+      status: 'stolen',
+      reportedOn: '2026-11-21',
+    });
+    expect(lookAlike.status).toBe(200);
+    expect(((await lookAlike.json()) as { key: string }).key).toBe(`UTO:PASSPORT:${other}`);
+    for (const [documentNumber, reason] of [
+      ['\u200B', 'has no letters or digits'],
+      ['-<-', 'has no letters or digits'],
+      ['NP50\u041612', 'character 5 (U+0416)'],
+    ] as const) {
+      const refused = await call('/v1/records', {
+        issuingState: 'UTO',
+        documentType: 'P',
+        documentNumber,
+        status: 'stolen',
+        reportedOn: '2026-11-21',
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain(reason);
+    }
+  });
+
   it('refuses a record of another state (403) and publishes nothing for it', async () => {
     const response = await call('/v1/records', {
       issuingState: 'D',

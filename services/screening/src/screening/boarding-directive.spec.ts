@@ -1,5 +1,5 @@
 import { DirectiveCode } from '@docscreen/contracts';
-import type { CheckResult, Finding } from '@docscreen/screening-rules';
+import { REQUIRED_CHECKS, type CheckResult, type Finding } from '@docscreen/screening-rules';
 import { boardingDirective, carrierInstruction, CARRIER_REASONS } from './boarding-directive.js';
 import type { Decision } from './screening-completed.js';
 
@@ -15,10 +15,15 @@ const check = (
   name = 'lost-stolen',
 ): CheckResult => ({ check: name, version: '1', outcome, findings }) as CheckResult;
 
+/** One result per required check, as screenTraveller gives them; `findings` on the first. */
+const everyCheck = (outcome: CheckResult['outcome'], findings: Finding[] = []): CheckResult[] =>
+  REQUIRED_CHECKS.map((name, i) => check(outcome, i === 0 ? findings : [], name));
+
 describe('carrierInstruction', () => {
   it.each<[string, CheckResult[], ReturnType<typeof carrierInstruction>['directive']]>([
-    ['every check passed', [check('passed'), check('not-applicable', [], 'visa-scrutiny')], 'board'],
-    ['an info finding only', [check('passed', [finding('no-action', 'info')])], 'board'],
+    ['every check passed', everyCheck('passed'), 'board'],
+    ['an info finding only', everyCheck('passed', [finding('no-action', 'info')]), 'board'],
+    ['every check passed but one never ran', everyCheck('passed').slice(1), 'contact-authority'],
     ['a do-not-board hit', [check('failed', [finding('do-not-board')])], 'do-not-board'],
     [
       'do-not-board beside contact-authority',
@@ -28,7 +33,7 @@ describe('carrierInstruction', () => {
     ['a contact-authority hit', [check('failed', [finding('contact-authority')])], 'contact-authority'],
     ['a check without reference data', [check('passed'), check('no-reference-data')], 'contact-authority'],
     ['a check that failed to run', [check('error')], 'contact-authority'],
-    ['no checks at all', [], 'board'],
+    ['no checks at all', [], 'contact-authority'],
   ])('%s → %s', (_case, checks, expected) => {
     expect(carrierInstruction({ checks }).directive).toBe(expected);
   });

@@ -12,7 +12,7 @@ import {
   type PassengerReported,
   type ScreeningCompleted,
 } from '@docscreen/contracts';
-import type { CheckResult, Finding } from '@docscreen/screening-rules';
+import { REQUIRED_CHECKS, type CheckResult, type Finding } from '@docscreen/screening-rules';
 import { maskDocumentNumber } from '@docscreen/travel-documents';
 import type { AirportDirectory } from '@docscreen/visa-rules';
 import { itineraryStates } from '@docscreen/visa-rules';
@@ -70,6 +70,10 @@ export function overallOutcome(checks: readonly CheckResult[]): ScreeningOutcome
   if (hitsOf(checks).length > 0) return ScreeningOutcome.HIT;
   if (checks.some((c) => c.outcome === 'error')) return ScreeningOutcome.ERROR;
   if (checks.some((c) => c.outcome === 'no-reference-data')) return ScreeningOutcome.INCONCLUSIVE;
+  // Clear only when every required check ran: a decision without them (no checks at all, a check
+  // left out) was never screened, and must not board anyone.
+  if (REQUIRED_CHECKS.some((name) => !checks.some((c) => c.check === name)))
+    return ScreeningOutcome.INCONCLUSIVE;
   return ScreeningOutcome.CLEAR;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_STATUSES } from '@docscreen/travel-documents';
+import { DOCUMENT_STATUSES, readDocumentNumber } from '@docscreen/travel-documents';
 
 const stateCode = z.string().regex(/^[A-Z]{1,3}$/, 'must be an ICAO 9303 state code such as "UTO" or "D"');
 const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
@@ -25,12 +25,23 @@ const documentType = z
   .transform((v) => v.trim().toUpperCase())
   .pipe(z.enum(DOCUMENT_CODES, { error: `must be one of ${DOCUMENT_CODES.join(', ')}` }));
 
-const documentIdentity = {
-  issuingState: stateCode,
-  documentType,
-  /** As printed; normalised by the registry (upper case, no spaces, hyphens or < fillers). */
-  documentNumber: z.string().trim().min(1, 'is required').max(35),
-};
+/**
+ * As printed; read by the registry as screening reads it (readDocumentNumber: upper case, separators
+ * and invisible characters dropped, look-alike letters of other scripts read as Latin). A number
+ * that cannot be read is refused with the reason, not stored under whatever was left of it.
+ */
+const documentNumber = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(35)
+  .superRefine((value, context) => {
+    const { unreadable } = readDocumentNumber(value);
+    if (unreadable !== undefined)
+      context.addIssue({ code: 'custom', message: `is unreadable: ${unreadable}` });
+  });
+
+const documentIdentity = { issuingState: stateCode, documentType, documentNumber };
 
 const WITHDRAWAL_REASONS = ['recovered', 'cancelled', 'reported-in-error'] as const;
 
@@ -79,7 +90,7 @@ export const WithdrawSeriesSchema = z
 
 export const LookupSchema = z.object({
   issuingState: stateCode,
-  documentNumber: z.string().trim().min(1, 'is required').max(35),
+  documentNumber,
   documentType: documentType.optional(),
 });
 
