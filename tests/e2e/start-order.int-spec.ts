@@ -7,10 +7,12 @@ import {
   createTestDatabase,
   freePort,
   startServiceProcess,
+  tcpGate,
   testInfrastructure,
   throwawayBroker,
   waitFor,
   type RunningService,
+  type TcpGate,
   type TestDatabase,
   type ThrowawayBroker,
 } from '@docscreen/testing';
@@ -20,21 +22,28 @@ import {
  * yet, then partitions still electing their leaders. Screening exited ("consumer group was not
  * initialized") and `npm start` stopped. Here every service meets such a broker in both orders —
  * started before it, and started right after it — and must come up without a restart: the same
- * process, first not ready (saying why), then ready.
+ * process, first not ready (saying why), then ready. In the first order PostgreSQL and Redis arrive
+ * late too (reached through a gate the test opens: the servers themselves are the shared ones).
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NAMES = ['carrier-gateway', 'screening', 'document-registry', 'alert-dispatch'] as const;
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 
+function hostAndPort(url: string, defaultPort: number): { host: string; port: number } {
+  const { hostname, port } = new URL(url);
+  return { host: hostname, port: Number(port) || defaultPort };
+}
+
 async function readiness(service: RunningService): Promise<{ status: number; body: string }> {
   const response = await fetch(`${service.baseUrl}/health/ready`);
   return { status: response.status, body: await response.text() };
 }
 
-describe('services start in any order against a just-formatted broker, without a restart', () => {
+describe('services start in any order against a just-formatted broker, PostgreSQL and Redis, without a restart', () => {
   const dbs: TestDatabase[] = [];
   let redisUrl: string;
+  let gates: TcpGate[] = [];
   let runDir: string;
   let broker: ThrowawayBroker | undefined;
   let services: RunningService[] = [];
@@ -60,6 +69,8 @@ describe('services start in any order against a just-formatted broker, without a
   afterEach(async () => {
     const codes = await Promise.all(services.map((s) => s.stop()));
     services = [];
+    await Promise.all(gates.map((gate) => gate.close()));
+    gates = [];
     await broker?.destroy();
     broker = undefined;
     // A clean stop (drain, commit, leave the group) even right after the consumers joined.
@@ -71,8 +82,20 @@ describe('services start in any order against a just-formatted broker, without a
     await rm(runDir, { recursive: true, force: true });
   });
 
-  /** Every service, pointed at `address`, not waiting for readiness. */
-  async function startAll(address: string): Promise<RunningService[]> {
+  /**
+   * Every service, pointed at the broker `address` (and, with `gated`, at PostgreSQL and Redis through
+   * closed gates), not waiting for readiness.
+   */
+  async function startAll(
+    address: string,
+    gated?: { postgres: TcpGate; redis: TcpGate },
+  ): Promise<RunningService[]> {
+    const through = (url: string, gate: TcpGate | undefined) => {
+      if (!gate) return url;
+      const moved = new URL(url);
+      moved.host = gate.address;
+      return moved.toString();
+    };
     snapshotPath = path.join(runDir, `not-yet-${randomBytes(4).toString('hex')}`, 'sltd.snapshot');
     const only: Record<(typeof NAMES)[number], Record<string, string>> = {
       'carrier-gateway': {},
@@ -90,8 +113,8 @@ describe('services start in any order against a just-formatted broker, without a
           awaitReady: false,
           env: {
             KAFKA_BROKERS: address,
-            DATABASE_URL: dbs[i]!.url,
-            REDIS_URL: redisUrl,
+            DATABASE_URL: through(dbs[i]!.url, gated?.postgres),
+            REDIS_URL: through(redisUrl, gated?.redis),
             ADMIN_TOKEN,
             LOG_LEVEL: 'warn',
             ...only[name],
@@ -119,9 +142,12 @@ describe('services start in any order against a just-formatted broker, without a
     expect(started.map((s) => s.pid)).toEqual(pids);
   }
 
-  it('started before the broker: not ready (saying why) while it is absent, then ready once it runs', async () => {
+  it('started before the broker, PostgreSQL and Redis: not ready (saying why), then ready once they run', async () => {
     broker = await throwawayBroker();
-    services = await startAll(broker.address);
+    const postgres = await tcpGate(hostAndPort(dbs[0]!.url, 5432));
+    const redis = await tcpGate(hostAndPort(redisUrl, 6379));
+    gates = [postgres, redis];
+    services = await startAll(broker.address, { postgres, redis });
     for (const service of services) {
       const answer = await waitFor(
         `${service.name} to answer its readiness probe`,
@@ -135,11 +161,12 @@ describe('services start in any order against a just-formatted broker, without a
       );
       expect(answer.status).toBe(503);
       expect(answer.body).toMatch(/kafka|consumer|index/);
+      expect(answer.body).toMatch(/postgres/);
     }
     // The services have been retrying for as long as that took; none gave up.
     expect(services.map((s) => s.alive())).toEqual(NAMES.map(() => true));
 
-    await broker.start();
+    await Promise.all([broker.start(), postgres.open(), redis.open()]);
     await expectAllReadyWithoutRestart(services);
 
     // The snapshot folder did not exist: screening created it, and is still alive and ready after.

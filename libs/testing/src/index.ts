@@ -13,3 +13,5 @@ export { conformanceDir, loadVisaMatrix, td3Mrz } from './documents.js';
 export type { InventedPassport } from './documents.js';
 export { throwawayBroker } from './throwaway-broker.js';
 export type { ThrowawayBroker } from './throwaway-broker.js';
+export { tcpGate } from './tcp-gate.js';
+export type { TcpGate } from './tcp-gate.js';
