@@ -46,7 +46,8 @@ interface ProducerGeneration {
  * Every record is measured against its topic's `max.message.bytes` before anything is sent: an event
  * too large to ever be accepted fails the publish with an EventTooLargeError (a permanent error naming
  * the topic, the size and the limit) and nothing of that publish is sent. A publish larger than one
- * batch may take is sent as several produce requests, in order.
+ * batch may take is sent as several produce requests, in order; if a later one fails, the earlier
+ * ones stay written (the events' ids let consumers drop the copies a retry makes).
  *
  * A producer whose send failed is replaced by a fresh one (a new producer id): kafkajs rolls back the
  * sequence numbers of every partition of a failed request, including those the broker wrote, after

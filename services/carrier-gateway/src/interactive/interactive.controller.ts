@@ -78,7 +78,12 @@ export class InteractiveController {
   })
   @ApiResponse({ status: 401, description: 'Missing or unknown API key' })
   @ApiResponse({ status: 403, description: 'A leg is operated by another carrier' })
-  @ApiResponse({ status: 413, description: 'More travellers than INTERACTIVE_MAX_TRAVELLERS' })
+  @ApiResponse({
+    status: 413,
+    description:
+      'More travellers than INTERACTIVE_MAX_TRAVELLERS, or an event larger than the broker accepts (`bytes`, `limit`). ' +
+      'The manifest limits of POST /v1/manifests apply: a traveller over one gets contact-authority',
+  })
   @ApiResponse({ status: 415, description: 'Content-Type not accepted' })
   @ApiResponse({ status: 429, description: 'Rate limit; see Retry-After' })
   @ApiResponse({
