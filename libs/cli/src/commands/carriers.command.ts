@@ -22,7 +22,11 @@ export function registerCarriersCommand(program: Command): void {
     .requiredOption('--iata <code>', '2-character IATA airline designator')
     .requiredOption('--name <name>', 'airline name')
     .requiredOption('--email <address>', 'operations contact')
-    .action(async (options: { iata: string; name: string; email: string }) => {
+    .option(
+      '--quiet',
+      'print only the API key, e.g. for DOCSCREEN_API_KEY=$(docscreen carriers add … --quiet)',
+    )
+    .action(async (options: { iata: string; name: string; email: string; quiet?: boolean }) => {
       const { gateway, token } = carriers.opts<GatewayOptions>();
       const { body } = await callGateway(`${gateway}/v1/admin/carriers`, {
         method: 'POST',
@@ -30,7 +34,8 @@ export function registerCarriersCommand(program: Command): void {
         contentType: 'application/json',
         body: JSON.stringify({ iataCode: options.iata, name: options.name, contactEmail: options.email }),
       });
-      print(body);
+      if (options.quiet) process.stdout.write(`${(body as { apiKey: string }).apiKey}\n`);
+      else print(body);
     });
 
   carriers
