@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TOPICS } from '@docscreen/contracts';
 import { createTestDatabase, freePort, freshGroupAtEnd, startServiceProcess } from '@docscreen/testing';
+import { BenchWatchdog } from './support/watchdog.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const args = new Set(process.argv.slice(2));
@@ -25,6 +26,7 @@ const infra = {
   postgres: process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
   redis: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };
+const watchdog = new BenchWatchdog('gateway-ingest', { brokers: infra.kafka });
 
 function manifest(i: number): string {
   return JSON.stringify({
@@ -76,6 +78,7 @@ async function load(
           body,
         });
         await response.arrayBuffer();
+        watchdog.progress();
         if (response.status !== 202) errors++;
         latencies.push(performance.now() - t0);
       }
@@ -94,14 +97,18 @@ const percentile = (sorted: number[], p: number) =>
 async function startBaseline(port: number): Promise<() => void> {
   const code = `require('node:http').createServer((q, s) => { q.on('data', () => {}); q.on('end', () => { s.writeHead(202, { 'content-type': 'application/json' }); s.end('{"accepted":[]}'); }); }).listen(${port}, '127.0.0.1', () => console.log('ready'));`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  watchdog.child('the baseline server', child);
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   return () => child.kill();
 }
 
-const db = await createTestDatabase(
-  infra.postgres,
-  path.join(ROOT, 'services/carrier-gateway/prisma/migrations'),
-  'bench_gateway',
+watchdog.phase('start-up');
+const db = watchdog.database(
+  await createTestDatabase(
+    infra.postgres,
+    path.join(ROOT, 'services/carrier-gateway/prisma/migrations'),
+    'bench_gateway',
+  ),
 );
 const gateway = await startServiceProcess({
   name: 'carrier-gateway',
@@ -117,6 +124,7 @@ const gateway = await startServiceProcess({
     ...(await freshGroupAtEnd(infra.kafka.split(','), 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
   },
 });
+watchdog.service(gateway);
 const baselinePort = await freePort();
 const stopBaseline = await startBaseline(baselinePort);
 try {
@@ -126,8 +134,11 @@ try {
     body: JSON.stringify({ iataCode: 'QB', name: 'Bench Air', contactEmail: 'bench@example.org' }),
   });
   const { apiKey } = (await registered.json()) as { apiKey: string };
+  watchdog.phase('warm-up');
   await load(`${gateway.baseUrl}/v1/manifests`, apiKey); // warm-up: JIT, connection pools, topic metadata
+  watchdog.phase('gateway load');
   const measured = await load(`${gateway.baseUrl}/v1/manifests`, apiKey);
+  watchdog.phase('baseline load');
   const baseline = await load(`http://127.0.0.1:${baselinePort}/`, apiKey);
   const travellers = parameters.requests * parameters.travellersPerRequest;
   const figures = {
@@ -166,6 +177,7 @@ try {
     );
   }
 } finally {
+  watchdog.disarm();
   stopBaseline();
   await gateway.stop();
   await db.drop();

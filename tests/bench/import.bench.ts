@@ -25,6 +25,7 @@ import pg from 'pg';
 import { uuidV7 } from '@docscreen/contracts';
 import { SyntheticNationalList, csvField } from '@docscreen/national-list';
 import { createTestDatabase, freePort, startServiceProcess } from '@docscreen/testing';
+import { BenchWatchdog } from './support/watchdog.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIGRATIONS = path.join(ROOT, 'services/document-registry/prisma/migrations');
@@ -50,6 +51,7 @@ const infra = {
   redis: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };
 // A Redis database of its own, so the bench's BullMQ queue meets no other registry's jobs.
+const watchdog = new BenchWatchdog('import', { brokers: infra.kafka });
 const redisUrl = (() => {
   const url = new URL(infra.redis);
   url.pathname = '/13';
@@ -140,7 +142,10 @@ async function generate(
       const s = entry.series;
       buffers.series += `${randomUUID()},${s.issuingState},${s.documentType},${text(s.prefix) || '""'},${s.firstNumber},${s.lastNumber},${s.status},${s.reportedOn},${authorityId},${text(s.authorityReference)},${now},${now}\n`;
     }
-    if (buffers.list.length > 1 << 20) await flush();
+    if (buffers.list.length > 1 << 20) {
+      await flush();
+      watchdog.progress();
+    }
   }
   await flush();
   await Promise.all([close(list), close(records), close(series)]);
@@ -181,9 +186,11 @@ interface ImportStatus {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+watchdog.phase('start-up');
 const work = await mkdtemp(path.join(tmpdir(), 'bench-import-'));
-const importDb = await createTestDatabase(infra.postgres, MIGRATIONS, 'bench_import');
-const copyDb = await createTestDatabase(infra.postgres, MIGRATIONS, 'bench_import_copy');
+watchdog.cleanup(() => rm(work, { recursive: true, force: true }));
+const importDb = watchdog.database(await createTestDatabase(infra.postgres, MIGRATIONS, 'bench_import'));
+const copyDb = watchdog.database(await createTestDatabase(infra.postgres, MIGRATIONS, 'bench_import_copy'));
 const importSql = new pg.Client({ connectionString: importDb.url });
 await importSql.connect();
 let registry: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
@@ -194,8 +201,10 @@ try {
     `INSERT INTO authority (id, code, name, issuing_state, credential_prefix, credential_hash)
      VALUES ('${authorityId}', 'bench', 'bench', '${parameters.issuingState}', 'x', '${'0'.repeat(64)}')`,
   ]);
+  watchdog.phase('generating the national list');
   const files = await generate(work, authorityId);
 
+  watchdog.phase('starting the registry');
   registry = await startServiceProcess({
     name: 'document-registry',
     serviceDir: path.join(ROOT, 'services/document-registry'),
@@ -210,6 +219,7 @@ try {
       ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {}),
     },
   });
+  watchdog.service(registry);
   const registered = await fetch(`${registry.baseUrl}/v1/admin/authorities`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
@@ -219,6 +229,7 @@ try {
   const { credential } = (await registered.json()) as { credential: string };
 
   // Measured: from the upload's first byte to the import job completed (its finishedAt).
+  watchdog.phase('registry import');
   const started = Date.now();
   const response = await fetch(`${registry.baseUrl}/v1/imports`, {
     method: 'POST',
@@ -237,11 +248,13 @@ try {
   let status = accepted;
   while (status.state === 'queued' || status.state === 'running') {
     await sleep(250);
+    const done = status.linesDone;
     status = (await (
       await fetch(`${registry.baseUrl}/v1/imports/${accepted.importId}`, {
         headers: { authorization: `Bearer ${credential}` },
       })
     ).json()) as ImportStatus;
+    if (status.linesDone !== done) watchdog.progress();
   }
   if (status.state !== 'completed') throw new Error(`the import ${status.state}: ${status.error}`);
   const job = (
@@ -258,11 +271,15 @@ try {
     ).rows[0]!.n,
   );
   // Then until the relay has published every event (polled; the time is the last row's mark).
+  watchdog.phase('outbox relay');
+  let left = Infinity;
   for (const deadline = Date.now() + 3_600_000; ;) {
     const { rows } = await importSql.query<{ n: string }>(
       'SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL',
     );
     if (Number(rows[0]!.n) === 0) break;
+    if (Number(rows[0]!.n) < left) watchdog.progress();
+    left = Number(rows[0]!.n);
     if (Date.now() > deadline) throw new Error('the relay did not publish every event within an hour');
     await sleep(500);
   }
@@ -274,10 +291,12 @@ try {
   const stored = Number(
     (await importSql.query<{ n: string }>('SELECT count(*) AS n FROM document_record')).rows[0]!.n,
   );
+  watchdog.release(registry);
   await registry.stop();
   registry = undefined;
 
   // Baseline: psql \copy of the same rows into the same tables, as migrated (indexes, constraints)...
+  watchdog.phase('psql \\copy baseline');
   const copySeconds = await psql(copyDb.url, [
     copyInto('document_record', RECORD_COLUMNS, files.records),
     copyInto('blank_series', SERIES_COLUMNS, files.series),
@@ -345,6 +364,7 @@ try {
       ].join('\n'),
     );
 } finally {
+  watchdog.disarm();
   await registry?.stop();
   await importSql.end();
   await importDb.drop();

@@ -8,20 +8,22 @@
 // --quick: 1M records only (under a minute). Needs `npx nx build sltd-index`. The script re-runs itself
 // with `--expose-gc --max-old-space-size=8192` (memory is measured after a full GC; 10M strings in a
 // Map need more than the default heap), so no flags are needed to start it.
-import { spawnSync } from 'node:child_process';
 import { SltdIndex } from '@docscreen/sltd-index';
 import { normaliseDocumentNumber } from '@docscreen/travel-documents';
 import type { DocumentStatusName } from '@docscreen/travel-documents';
 import { generate, random, type Inputs } from './support/listed-documents.ts';
+import { BenchWatchdog, rerunWith } from './support/watchdog.ts';
 
-if (typeof globalThis.gc !== 'function') {
-  const flags = ['--expose-gc', '--max-old-space-size=8192', '--experimental-strip-types', '--no-warnings'];
-  const child = spawnSync(process.execPath, [...flags, import.meta.filename, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
-  process.exit(child.status ?? 1);
-}
-const collect = globalThis.gc;
+if (typeof globalThis.gc !== 'function')
+  await rerunWith(import.meta.filename, [
+    '--expose-gc',
+    '--max-old-space-size=8192',
+    '--experimental-strip-types',
+    '--no-warnings',
+  ]);
+const collect = globalThis.gc as () => void; // run again above with --expose-gc when missing
+// Synchronous work: each step is a phase (run.mjs keeps the clock, so a step that never ends is caught).
+const watchdog = new BenchWatchdog('index');
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -101,15 +103,18 @@ function benchIndex(inputs: Inputs, query: ReturnType<typeof queries>) {
   const n = inputs.numbers.length;
   const before = heapBytes();
   let index = new SltdIndex();
+  watchdog.phase(`index build, ${n} records`);
   const build = seconds(() => fill(index, inputs));
   const measured = heapBytes() - before;
   const stats = index.stats();
+  watchdog.phase(`index lookups, ${n} records`);
   const hits = lookupsPerSecond(query.hits, (state, number) => index.lookup(state, number).length > 0);
   // Every listed document (and every number inside a listed series) must be found: no false negatives.
   const falseNegatives = query.hits.filter(
     ([state, number]) => index.lookup(state, number).length === 0,
   ).length;
   const misses = lookupsPerSecond(query.misses, (state, number) => index.lookup(state, number).length > 0);
+  watchdog.phase(`index snapshot, ${n} records`);
   let snapshot: Uint8Array = new Uint8Array();
   const snapshotSeconds = seconds(() => (snapshot = index.snapshot({ offsets: { '0': String(n) } })));
   index = new SltdIndex(); // let the original go before loading the copy
@@ -122,6 +127,7 @@ function benchIndex(inputs: Inputs, query: ReturnType<typeof queries>) {
     throw new Error(`snapshot lost records: ${loadedHits.found} of 100000 hit`);
   index = new SltdIndex(); // let the loaded copy go too
   // Sized up front, as a rebuild that knows the record count (from the topic's offsets) would be.
+  watchdog.phase(`sized index build, ${n} records`);
   let sized = SltdIndex.withCapacity(n);
   const sizedBuild = seconds(() => fill(sized, inputs));
   const sizedStats = sized.stats();
@@ -156,6 +162,7 @@ function benchMap(inputs: Inputs, query: ReturnType<typeof queries>) {
   const n = inputs.numbers.length;
   const before = heapBytes();
   let map = new Map<string, DocumentStatusName>();
+  watchdog.phase(`Map baseline, ${n} records`);
   const build = seconds(() => {
     for (let i = 0; i < n; i++) {
       map.set(`${inputs.states[i]!}:${normaliseDocumentNumber(inputs.numbers[i]!)}`, inputs.statuses[i]!);
@@ -204,11 +211,13 @@ const figures: Record<string, ReturnType<typeof benchIndex>> = {};
 const baseline: Record<string, ReturnType<typeof benchMap>> = {};
 for (const scale of parameters.scales) {
   const label = `${scale / 1_000_000}M`;
+  watchdog.phase(`generating ${label} records`);
   const inputs = generate(scale);
   const query = queries(inputs, parameters.queries);
   figures[label] = benchIndex(inputs, query);
   baseline[label] = benchMap(inputs, query);
 }
+watchdog.disarm();
 const largest = `${parameters.scales.at(-1)! / 1_000_000}M`;
 const last = figures[largest]!;
 const sideBytes = Math.max(0, last.bytesUsedPerRecord - (last.slots * 12) / last.records);

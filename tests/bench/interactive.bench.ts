@@ -22,6 +22,7 @@ import {
   startServiceProcess,
   td3Mrz,
 } from '@docscreen/testing';
+import { BenchWatchdog } from './support/watchdog.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
@@ -48,6 +49,7 @@ const infra = {
   postgres: process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
   redis: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };
+const watchdog = new BenchWatchdog('interactive', { brokers: infra.kafka });
 
 interface Load {
   sent: number;
@@ -108,10 +110,12 @@ function runLoad(url: string, apiKey: string, rate: number, seconds: number): Pr
   const child = spawn(
     process.execPath,
     [path.join(import.meta.dirname, 'support/load-generator.mjs'), JSON.stringify(options)],
-    { stdio: ['ignore', 'pipe', 'inherit'], cwd: ROOT },
+    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], cwd: ROOT },
   );
+  watchdog.cleanup(() => child.kill('SIGKILL'));
+  child.on('message', () => watchdog.progress()); // answers keep coming in
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((resolve, reject) =>
     child.on('exit', (code) =>
       code === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`load generator exited ${code}`)),
@@ -128,12 +132,15 @@ async function startBaseline(port: number): Promise<() => void> {
       cwd: ROOT,
     },
   );
+  watchdog.child('the no-op baseline endpoint', child);
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   return () => child.kill();
 }
 
 // Every request a different traveller: as many bodies as the fastest rate sends, written once.
+watchdog.phase('start-up');
 const workDir = await mkdtemp(path.join(tmpdir(), 'bench-iapi-'));
+watchdog.cleanup(() => rm(workDir, { recursive: true, force: true }));
 const BODIES = path.join(workDir, 'bodies.json');
 const most = Math.max(...parameters.rates) * (parameters.secondsPerRate + 2);
 await writeFile(BODIES, JSON.stringify(Array.from({ length: most }, (_, n) => body(n))));
@@ -144,7 +151,7 @@ const dbs = await Promise.all(
       infra.postgres,
       path.join(ROOT, 'services', service, 'prisma/migrations'),
       `bench_iapi`,
-    ),
+    ).then((db) => watchdog.database(db)),
   ),
 );
 const common = { KAFKA_BROKERS: infra.kafka, REDIS_URL: infra.redis, ADMIN_TOKEN, LOG_LEVEL: 'warn' };
@@ -156,6 +163,7 @@ const screening = await startServiceProcess({
   port: await freePort(),
   env: { ...common, DATABASE_URL: dbs[1]!.url, KAFKA_GROUP_ID: screeningGroup, INTERACTIVE_TOKEN },
 });
+watchdog.service(screening);
 const gateway = await startServiceProcess({
   name: 'carrier-gateway',
   serviceDir: path.join(ROOT, 'services/carrier-gateway'),
@@ -170,6 +178,7 @@ const gateway = await startServiceProcess({
     ...(await freshGroupAtEnd(infra.kafka.split(','), 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
   },
 });
+watchdog.service(gateway);
 const baselinePort = await freePort();
 const stopBaseline = await startBaseline(baselinePort);
 try {
@@ -187,11 +196,14 @@ try {
   const interactiveUrl = `${gateway.baseUrl}/v1/interactive`;
   const baselineUrl = `http://127.0.0.1:${baselinePort}/v1/interactive`;
   // Warm-up at the lowest rate: JIT, connection pools, topic metadata.
+  watchdog.phase('warm-up');
   await runLoad(interactiveUrl, apiKey, parameters.rates[0]!, parameters.warmupSeconds);
   await runLoad(baselineUrl, apiKey, parameters.rates[0]!, parameters.warmupSeconds);
   const rows: { rate: number; interactive: Load; baseline: Load; p99Ratio: number }[] = [];
   for (const rate of parameters.rates) {
+    watchdog.phase(`interactive at ${rate}/s`);
     const interactive = await runLoad(interactiveUrl, apiKey, rate, parameters.secondsPerRate);
+    watchdog.phase(`no-op baseline at ${rate}/s`);
     const baseline = await runLoad(baselineUrl, apiKey, rate, parameters.secondsPerRate);
     rows.push({
       rate,
@@ -249,6 +261,7 @@ try {
     );
   }
 } finally {
+  watchdog.disarm();
   stopBaseline();
   await gateway.stop();
   await screening.stop();

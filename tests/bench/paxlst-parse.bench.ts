@@ -13,6 +13,7 @@ import path from 'node:path';
 // The benchmark measures the domain library itself, which the type:testing boundary rule does not
 // foresee; the lead may rather widen that rule for tests/bench.
 import { decodeEdifact, parsePaxlst } from '@docscreen/edifact';
+import { BenchWatchdog } from './support/watchdog.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const args = new Set(process.argv.slice(2));
@@ -140,13 +141,19 @@ function bench(input: Input) {
   return { figures, baseline, ratio: Number((parse / split).toFixed(3)) };
 }
 
+// Synchronous work: each file is a phase (run.mjs keeps the clock).
+const watchdog = new BenchWatchdog('paxlst-parse');
 const dir = mkdtempSync(path.join(tmpdir(), 'paxlst-bench-'));
+watchdog.cleanup(() => rmSync(dir, { recursive: true, force: true }));
 try {
   const generated = path.join(dir, 'generated-1000.edi');
   writeFileSync(generated, generatedManifest(parameters.generatedTravellers));
   const corpusFile = largestCorpusFile();
+  watchdog.phase('parsing the conformance file');
   const conformance = bench({ label: 'conformance', file: corpusFile });
+  watchdog.phase('parsing the generated manifest');
   const synthetic = bench({ label: 'generated', file: generated });
+  watchdog.disarm();
   const result = {
     name: 'paxlst-parse',
     parameters: { ...parameters, conformanceFile: path.relative(path.dirname(CORPUS), corpusFile) },

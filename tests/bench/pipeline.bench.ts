@@ -17,7 +17,6 @@
 //
 // Needs `npm run build` and the infrastructure (`npx docscreen stack up --infra`). Re-runs itself with
 // a larger heap (10M generated entries are built here before they become a snapshot).
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,14 +43,14 @@ import {
   td3Mrz,
 } from '@docscreen/testing';
 import { FORMATS, generate, numberOf, random } from './support/listed-documents.ts';
+import { BenchWatchdog, rerunWith } from './support/watchdog.ts';
 
-if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) {
-  const flags = ['--max-old-space-size=6144', '--experimental-strip-types', '--no-warnings'];
-  const child = spawnSync(process.execPath, [...flags, import.meta.filename, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
-  process.exit(child.status ?? 1);
-}
+if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size')))
+  await rerunWith(import.meta.filename, [
+    '--max-old-space-size=6144',
+    '--experimental-strip-types',
+    '--no-warnings',
+  ]);
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
@@ -75,6 +74,7 @@ const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 const postgres = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const kafka = new Kafka({ clientId: 'bench-pipeline', brokers, logLevel: logLevel.NOTHING });
+const watchdog = new BenchWatchdog('pipeline', { brokers: brokers.join(',') });
 
 /** Routes of the day's flights: destination airport and state. */
 const ROUTES = [
@@ -215,6 +215,7 @@ async function drive(
           sentAt.delete(id);
         }
       }
+      watchdog.progress();
       if (latencies.length >= batch.length) finish();
     },
   });
@@ -237,6 +238,7 @@ async function drive(
       acks: -1,
       messages: part.map((e) => ({ key: e.key, value: e.value })),
     });
+    watchdog.progress();
   }
   await finished;
   const seconds = (performance.now() - started) / 1000;
@@ -294,6 +296,7 @@ async function indexSnapshot(file: string, records: number, listed: readonly Pas
   const index = SltdIndex.withCapacity(records + listed.length);
   const chunk = 1_000_000; // generated a million at a time: 10M entries as strings would not fit
   for (let done = 0; done < records; done += chunk) {
+    watchdog.progress();
     const inputs = generate(Math.min(chunk, records - done));
     for (let i = 0; i < inputs.numbers.length; i++) {
       index.upsert({
@@ -340,6 +343,7 @@ await admin.disconnect();
 const travellers = passports(parameters.travellers);
 const listed = travellers.filter((_, i) => i % Math.round(1 / parameters.listedShare) === 7);
 const workDir = await mkdtemp(path.join(tmpdir(), 'docscreen-bench-pipeline-'));
+watchdog.cleanup(() => rm(workDir, { recursive: true, force: true }));
 const say = (line: string) => {
   if (!argv.includes('--json')) process.stderr.write(`${line}\n`);
 };
@@ -358,12 +362,16 @@ try {
   for (const records of parameters.indexRecords) {
     const snapshot = path.join(workDir, `index-${records}.snapshot`);
     let started = performance.now();
+    watchdog.phase(`index snapshot of ${records} records`);
     const indexRecords = await indexSnapshot(snapshot, records, listed);
     say(`index of ${indexRecords} records built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const db = await createTestDatabase(
-      postgres,
-      path.join(ROOT, 'services/screening/prisma/migrations'),
-      'bench_pipeline',
+    watchdog.phase(`screening start-up, index ${records}`);
+    const db = watchdog.database(
+      await createTestDatabase(
+        postgres,
+        path.join(ROOT, 'services/screening/prisma/migrations'),
+        'bench_pipeline',
+      ),
     );
     const group = `screening-bench-${randomUUID()}`;
     await positionGroupAtEnd(brokers, group, TOPICS.PASSENGER_REPORTED);
@@ -373,7 +381,7 @@ try {
       Array.from({ length: parameters.replicas }, async (_, r) => {
         const own = `${snapshot}.${r}`;
         await copyFile(snapshot, own);
-        return startServiceProcess({
+        const replica = await startServiceProcess({
           name: `screening-${r}`,
           serviceDir: path.join(ROOT, 'services/screening'),
           port: await freePort(),
@@ -389,6 +397,7 @@ try {
           },
           readyTimeoutMs: 600_000,
         });
+        return watchdog.service(replica);
       }),
     );
     const screening = replicas[0]!;
@@ -402,6 +411,7 @@ try {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
         })
       ).json()) as { records: number };
+      watchdog.phase(`screening, index ${records}`);
       const runId = randomUUID();
       const outcomes: Record<string, number> = {};
       const run = await drive(
@@ -420,12 +430,14 @@ try {
       say(`screened ${parameters.travellers} travellers against ${index.records} records`);
     } finally {
       // Screening writes its snapshot again at shutdown; the folder goes at the end.
+      replicas.forEach((replica) => watchdog.release(replica));
       await Promise.all(replicas.map((replica) => replica.stop()));
       await db.drop();
       await rm(snapshot, { force: true });
     }
   }
 
+  watchdog.phase('no-op relay baseline');
   const stopRelay = await startRelay(relayIn, relayOut);
   const baseline = await drive(
     relayIn,
@@ -481,5 +493,6 @@ try {
       ].join('\n'),
     );
 } finally {
+  watchdog.disarm();
   await rm(workDir, { recursive: true, force: true });
 }

@@ -7,6 +7,8 @@
 //   options: { url, rate, seconds, connections, headers, bodiesFile }   (bodiesFile: a JSON array of
 //   request bodies, sent in turn, so that every request can be a different traveller)
 // Prints one JSON object: { sent, status: {200: n, …}, answeredBy: {screening: n, …}, errors, p50, p90, p99, max }.
+// Started with an IPC channel, it reports progress there once a second while answers come in (the
+// benchmarks' watchdog, support/watchdog.ts).
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 
@@ -18,6 +20,13 @@ const latencies = [];
 const status = {};
 const answeredBy = {};
 let errors = 0;
+process.channel?.unref(); // the channel alone does not keep this process alive
+let reported = 0;
+const progress = setInterval(() => {
+  if (latencies.length > reported) process.send?.({ type: 'progress' });
+  reported = latencies.length;
+}, 1_000);
+progress.unref();
 
 async function send(i, due) {
   try {
