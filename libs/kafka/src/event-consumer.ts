@@ -11,7 +11,8 @@ import { metrics } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { decodeEvent, deadLetterTopic, type EventOf, type Topic } from '@docscreen/contracts';
 import { backoffDelay, pause, retryUntilDone, type Logger } from '@docscreen/observability';
-import { PermanentEventError } from './errors.js';
+import { EventTooLargeError, PermanentEventError } from './errors.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from './message-size-limits.js';
 import { HEADERS, readHeaders, type Headers } from './headers.js';
 import type { EventPublisher } from './event-publisher.js';
 import { ensureTopics } from './topic-admin.js';
@@ -58,6 +59,9 @@ export interface EventConsumerOptions {
    */
   deadLetterStreakLimit?: number;
 }
+
+/** What a dead letter adds to its original: reason, error (≤ 1,000 characters), source, attempts. */
+const DEAD_LETTER_HEADROOM = 64 * 1024;
 
 const tracer = trace.getTracer('@docscreen/kafka');
 const meter = metrics.getMeter('@docscreen/kafka');
@@ -167,6 +171,8 @@ export class EventConsumer {
           this.options.topics.map((topic) => ({
             topic: deadLetterTopic(topic, this.options.groupId),
             numPartitions: 1,
+            // A dead letter is its original plus reason headers: room for an original at the limit.
+            config: { 'max.message.bytes': String(DEFAULT_MAX_MESSAGE_BYTES + DEAD_LETTER_HEADROOM) },
           })),
         );
         await this.options.deadLetters.connect();
@@ -391,20 +397,33 @@ export class EventConsumer {
     const { topic, partition, message, headers } = record;
     const reason = error instanceof PermanentEventError ? error.reason : 'handler-failed';
     const target = deadLetterTopic(topic as Topic, this.options.groupId);
-    // If this send fails the error propagates: kafkajs does not commit the offset and redelivers.
-    await this.options.deadLetters.publishRaw(target, [
-      {
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...headers,
-          [HEADERS.DLQ_REASON]: reason,
-          [HEADERS.DLQ_ERROR]: error instanceof Error ? error.message.slice(0, 1000) : String(error),
-          [HEADERS.DLQ_SOURCE]: `${topic}/${partition}/${message.offset}`,
-          [HEADERS.DLQ_ATTEMPTS]: String(error instanceof PermanentEventError ? 1 : this.maxAttempts),
-        },
+    const deadLetter = {
+      key: message.key,
+      value: message.value,
+      headers: {
+        ...headers,
+        [HEADERS.DLQ_REASON]: reason,
+        [HEADERS.DLQ_ERROR]: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+        [HEADERS.DLQ_SOURCE]: `${topic}/${partition}/${message.offset}`,
+        [HEADERS.DLQ_ATTEMPTS]: String(error instanceof PermanentEventError ? 1 : this.maxAttempts),
       },
-    ]);
+    };
+    // If this send fails the error propagates: kafkajs does not commit the offset and redelivers.
+    await this.options.deadLetters.publishRaw(target, [deadLetter]).catch(async (failure: unknown) => {
+      // A dead-letter topic made before it had headroom may refuse an original near the limit: keep
+      // the record (where it came from, why, how big) without its payload rather than redeliver forever.
+      if (!(failure instanceof EventTooLargeError)) throw failure;
+      await this.options.deadLetters.publishRaw(target, [
+        {
+          ...deadLetter,
+          value: null,
+          headers: {
+            ...deadLetter.headers,
+            [HEADERS.DLQ_PAYLOAD_DROPPED]: String(message.value?.length ?? 0),
+          },
+        },
+      ]);
+    });
     deadLettered.add(1, { group: this.options.groupId, topic, reason });
     if (++this.streak === this.streakLimit) streaks.add(1, { group: this.options.groupId });
     this.options.logger.error(

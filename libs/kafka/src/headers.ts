@@ -12,6 +12,8 @@ export const HEADERS = Object.freeze({
   DLQ_ERROR: 'x-dlq-error',
   DLQ_SOURCE: 'x-dlq-source',
   DLQ_ATTEMPTS: 'x-dlq-attempts',
+  /** On a dead letter whose payload was too large to keep beside its headers: the payload's size. */
+  DLQ_PAYLOAD_DROPPED: 'x-dlq-payload-dropped-bytes',
   /** On a re-driven record: the dead letter it came from, `<dead-letter topic>/<offset>`. */
   REDRIVEN_FROM: 'x-redriven-from',
   /** On a re-driven record: the operator who re-drove it. */
