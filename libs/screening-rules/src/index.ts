@@ -6,7 +6,12 @@ export type { ScreeningSubject, SubjectDocument, SubjectLeg, TravellerRole, Visa
 export { RuleBook } from './rule-book.js';
 export type { RuleDefinition, RuleSet } from './rule-book.js';
 export { DEFAULT_RULE_SET } from './default-rule-set.js';
-export { REQUIRED_CHECKS, screenTraveller } from './screen-traveller.js';
+export {
+  checksWithoutRules,
+  NO_RULES_IN_FORCE,
+  REQUIRED_CHECKS,
+  screenTraveller,
+} from './screen-traveller.js';
 export type { Screening, ScreeningContext, ScreeningOutcome } from './screen-traveller.js';
 export {
   DOCUMENT_NOT_CHECKED,

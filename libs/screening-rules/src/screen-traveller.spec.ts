@@ -1,146 +1,17 @@
-import { checkDigit } from '@docscreen/mrz';
-import { bundledAirportDirectory, VisaMatrix, type VisaRequirement } from '@docscreen/visa-rules';
 import { DEFAULT_RULE_SET } from './default-rule-set.js';
-import { DEFAULT_DESTINATION_POLICY } from './destination-policy.js';
-import type { ListedLookup } from './lost-stolen.check.js';
 import { RuleBook } from './rule-book.js';
-import { screenTraveller, type ScreeningContext } from './screen-traveller.js';
-import type { ScreeningSubject, SubjectDocument, SubjectLeg } from './subject.js';
+import {
+  checksWithoutRules,
+  NO_RULES_IN_FORCE,
+  REQUIRED_CHECKS,
+  screenTraveller,
+} from './screen-traveller.js';
+import type { ScreeningSubject } from './subject.js';
+import { context, traveller } from './__fixtures__/screening-context.js';
 
 // The issue's acceptance manifest, screened by the one engine: a listed passport, a passport from a
 // stolen blank series, a tampered MRZ, an expired document, a missing required visa, a transit-visa
 // case, and clean travellers — each yields exactly its expected hits, with readable reasons.
-
-const TODAY = '2026-11-28';
-
-/** An ICAO 9303 TD3 MRZ with correct check digits, for documents the test invents. */
-function td3(o: {
-  state: string;
-  number: string;
-  nationality: string;
-  birth: string;
-  sex: string;
-  expiry: string;
-  surname: string;
-  given: string;
-}): string[] {
-  const pad = (s: string, n: number) => s.padEnd(n, '<').slice(0, n);
-  const yymmdd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
-  const number = pad(o.number, 9);
-  const birth = yymmdd(o.birth);
-  const expiry = yymmdd(o.expiry);
-  const optional = pad('', 14);
-  const line2 =
-    number +
-    checkDigit(number) +
-    o.nationality.padEnd(3, '<') +
-    birth +
-    checkDigit(birth) +
-    o.sex +
-    expiry +
-    checkDigit(expiry) +
-    optional +
-    checkDigit(optional);
-  const composite = line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43);
-  return [
-    pad(`P<${o.state.padEnd(3, '<')}${o.surname}<<${o.given.replace(/ /g, '<')}`, 44),
-    line2 + checkDigit(composite),
-  ];
-}
-
-const legs = (...airports: string[]): SubjectLeg[] =>
-  airports.slice(1).map((arrival, i) => ({
-    departureAirport: airports[i]!,
-    arrivalAirport: arrival,
-    departureDate: '2026-12-01',
-  }));
-
-function traveller(o: {
-  nationality: string;
-  state?: string;
-  number: string;
-  expiry?: string;
-  route: string[];
-  mrz?: 'valid' | 'tampered' | 'none';
-  extra?: SubjectDocument[];
-  role?: ScreeningSubject['role'];
-}): ScreeningSubject {
-  const state = o.state ?? o.nationality;
-  const expiry = o.expiry ?? '2032-05-31';
-  const mrz = td3({
-    state,
-    number: o.number,
-    nationality: o.nationality,
-    birth: '1985-03-14',
-    sex: 'F',
-    expiry,
-    surname: 'DOE',
-    given: 'JANE',
-  });
-  const mrzLines =
-    o.mrz === 'none' ? [] : o.mrz === 'tampered' ? [mrz[0]!, mrz[1]!.replace('850314', '850315')] : mrz;
-  const route = legs(...o.route);
-  return {
-    role: o.role ?? 'passenger',
-    surname: 'DOE',
-    givenNames: 'JANE',
-    birthDate: '1985-03-14',
-    sex: 'F',
-    nationality: o.nationality,
-    documents: [
-      {
-        code: 'P',
-        type: 'PASSPORT',
-        number: o.number,
-        issuingState: state,
-        issueDate: '2022-06-01',
-        expiryDate: expiry,
-        mrzLines,
-      },
-      ...(o.extra ?? []),
-    ],
-    legs: route,
-    portOfEmbarkation: o.route[0]!,
-    portOfDisembarkation: o.route.at(-1)!,
-    transitPorts: o.route.slice(1, -1),
-  };
-}
-
-/** A stand-in for the lost/stolen index: a pure function over a fixed list (the real one is tested in sltd-index). */
-const index: ListedLookup = {
-  lookup: (state, number) => {
-    if (state === 'NLD' && number === 'NX1234567') return [{ kind: 'record', status: 'stolen' }];
-    if (state === 'D' && /^C01[0-9]{6}$/.test(number))
-      return [{ kind: 'blank-series', status: 'stolen_blank' }];
-    return [];
-  },
-  listedElsewhere: () => [],
-};
-
-const requirement = (kind: VisaRequirement['kind']): VisaRequirement => ({ kind }) as VisaRequirement;
-const matrix = VisaMatrix.fromEntries(
-  { version: 'test-1', source: 'test', importedAt: '2026-11-01T00:00:00Z' },
-  [
-    { nationality: 'NLD', destination: 'GBR', requirement: { kind: 'visa-free', days: 180 } },
-    { nationality: 'NLD', destination: 'USA', requirement: requirement('eta') },
-    { nationality: 'D', destination: 'GBR', requirement: { kind: 'visa-free', days: 180 } },
-    { nationality: 'AFG', destination: 'D', requirement: requirement('visa-required') },
-    { nationality: 'AFG', destination: 'BRA', requirement: { kind: 'visa-free', days: 30 } },
-    { nationality: 'AFG', destination: 'ARE', requirement: requirement('visa-on-arrival') },
-  ],
-  [{ transitState: 'D', nationality: 'AFG' }],
-);
-
-const context = (overrides: Partial<ScreeningContext> = {}): ScreeningContext => ({
-  rules: new RuleBook(DEFAULT_RULE_SET),
-  index,
-  matrix,
-  airports: bundledAirportDirectory(),
-  policy: DEFAULT_DESTINATION_POLICY,
-  violations: () => [],
-  today: TODAY,
-  ...overrides,
-});
 
 const MANIFEST: [string, ScreeningSubject, string[]][] = [
   [
@@ -222,5 +93,65 @@ describe('screenTraveller on the acceptance manifest', () => {
     const screening = screenTraveller(MANIFEST[5]![1], context({ rules }));
     expect(screening.hits.map((h) => h.rule)).not.toContain('DOCUMENT_EXPIRED');
     expect(screening.ruleSetVersion).toBe('test-disabled');
+  });
+});
+
+describe('screenTraveller with a rule set that cannot judge (fail closed)', () => {
+  const clean = MANIFEST[0]![1];
+  const withoutCheck = (check: string) =>
+    new RuleBook({
+      version: `test-no-${check}`,
+      rules: DEFAULT_RULE_SET.rules.map((r) => (r.check === check ? { ...r, enabled: false } : r)),
+    });
+
+  it('finds every required check covered by the default rule set', () => {
+    expect(checksWithoutRules(new RuleBook(DEFAULT_RULE_SET))).toEqual([]);
+  });
+
+  it('never clears anyone with an empty rule set: every required check could not judge', () => {
+    const rules = new RuleBook({ version: 'test-empty', rules: [] });
+    expect(checksWithoutRules(rules)).toEqual([...REQUIRED_CHECKS]);
+    const screening = screenTraveller(clean, context({ rules }));
+    expect(screening.outcome).toBe('inconclusive');
+    for (const check of screening.checks) {
+      expect(check.outcome).toBe('no-reference-data');
+      expect(check.findings.map((f) => f.code)).toContain(NO_RULES_IN_FORCE);
+    }
+  });
+
+  it.each(REQUIRED_CHECKS.map((check) => [check]))(
+    'makes a clean traveller inconclusive when no rule of %s is enabled',
+    (check) => {
+      const rules = withoutCheck(check);
+      expect(checksWithoutRules(rules)).toEqual([check]);
+      const screening = screenTraveller(clean, context({ rules }));
+      expect(screening.outcome).toBe('inconclusive');
+      const result = screening.checks.find((c) => c.check === check)!;
+      expect(result.outcome).toBe('no-reference-data');
+      expect(result.findings).toEqual([
+        expect.objectContaining({
+          code: NO_RULES_IN_FORCE,
+          action: 'no-action',
+          message: `the rule set test-no-${check} in force has no enabled rule for the ${check} check: it could not judge`,
+        }),
+      ]);
+    },
+  );
+
+  it('still reports the hits of the checks that have rules', () => {
+    const screening = screenTraveller(MANIFEST[2]![1], context({ rules: withoutCheck('visa-scrutiny') }));
+    expect(screening.outcome).toBe('hit');
+    expect(screening.hits.map((h) => h.rule)).toEqual(['DOCUMENT_LISTED']);
+  });
+
+  it('keeps one enabled rule enough for its check', () => {
+    const rules = new RuleBook({
+      version: 'test-one-visa-rule',
+      rules: DEFAULT_RULE_SET.rules.map((r) =>
+        r.check === 'visa-scrutiny' && r.id !== 'VISA_REQUIRED_MISSING' ? { ...r, enabled: false } : r,
+      ),
+    });
+    expect(checksWithoutRules(rules)).toEqual([]);
+    expect(screenTraveller(clean, context({ rules })).outcome).toBe('clear');
   });
 });

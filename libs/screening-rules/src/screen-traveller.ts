@@ -43,6 +43,21 @@ export const REQUIRED_CHECKS = Object.freeze([
   'visa-scrutiny',
 ] as const);
 
+/** The code of the finding a required check reports when the rule set in force has no enabled rule for it. */
+export const NO_RULES_IN_FORCE = 'NO_RULES_IN_FORCE';
+
+/**
+ * The required checks the rule book cannot judge with: those without a single enabled rule (an empty
+ * rule set lacks them all). Such a check raises nothing, so a traveller would pass it unexamined;
+ * screenTraveller makes it `no-reference-data` instead (inconclusive, never clear), and the screening
+ * service is not ready while the rule set in force has any.
+ */
+export function checksWithoutRules(rules: RuleBook): string[] {
+  return REQUIRED_CHECKS.filter(
+    (check) => !rules.ruleSet.rules.some((rule) => rule.check === check && rule.enabled),
+  );
+}
+
 /** One traveller's screening: every check's result and what they add up to. */
 export interface Screening {
   outcome: ScreeningOutcome;
@@ -88,7 +103,7 @@ export function screenTraveller(subject: ScreeningSubject, context: ScreeningCon
       };
     }
   };
-  const checks = [
+  const ran = [
     run('lost-stolen', () => lostStolenCheck(subject, { rules, index })),
     run('mrz-integrity', () =>
       mrzIntegrityCheck(subject, { rules, today: new Date(`${context.today}T12:00:00Z`) }),
@@ -122,6 +137,8 @@ export function screenTraveller(subject: ScreeningSubject, context: ScreeningCon
       }),
     ),
   ];
+  const uncovered = checksWithoutRules(rules);
+  const checks = ran.map((result) => (uncovered.includes(result.check) ? unjudged(result, rules) : result));
   const findings = checks.flatMap((check) => check.findings);
   const hits = findings
     .filter((finding) => finding.action !== 'no-action')
@@ -142,5 +159,22 @@ export function screenTraveller(subject: ScreeningSubject, context: ScreeningCon
       (most, hit) => (ACTION_ORDER.indexOf(hit.action) > ACTION_ORDER.indexOf(most) ? hit.action : most),
       'no-action',
     ),
+  };
+}
+
+/** A check's result when the rule set has no enabled rule for it: it could not judge (fail closed). */
+function unjudged(result: CheckResult, rules: RuleBook): CheckResult {
+  return {
+    ...result,
+    outcome: result.outcome === 'error' ? 'error' : 'no-reference-data',
+    findings: [
+      ...result.findings,
+      {
+        code: NO_RULES_IN_FORCE,
+        message: `the rule set ${rules.version} in force has no enabled rule for the ${result.check} check: it could not judge`,
+        severity: 'info',
+        action: 'no-action',
+      },
+    ],
   };
 }
