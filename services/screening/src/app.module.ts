@@ -78,6 +78,8 @@ export class AppModule {
               name: 'reference-data',
               check: () => {
                 if (!referenceData.isLoaded) throw new Error('rules and visa matrix not read yet');
+                const gap = referenceData.rulesGap;
+                if (gap) throw new Error(gap);
                 return Promise.resolve();
               },
             },

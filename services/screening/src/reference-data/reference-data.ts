@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { LOGGER } from '@docscreen/nest-platform';
 import { PeriodicTask, retryUntilDone, type Logger } from '@docscreen/observability';
 import {
+  checksWithoutRules,
   DEFAULT_DESTINATION_POLICY,
   DEFAULT_RULE_SET,
   RuleBook,
@@ -82,6 +83,18 @@ export class ReferenceData implements OnApplicationBootstrap, OnApplicationShutd
     return this.firstLoad;
   }
 
+  /**
+   * Why screening cannot decide with the rule set in force, or undefined when it can: a required
+   * check without one enabled rule (an empty rule set lacks them all). Travellers screened meanwhile
+   * are inconclusive (screenTraveller), and the `reference-data` readiness probe fails with this.
+   */
+  get rulesGap(): string | undefined {
+    const missing = checksWithoutRules(this.rules);
+    return missing.length === 0
+      ? undefined
+      : `rule set ${this.rules.version} in force has no enabled rule for ${missing.join(', ')}: travellers are inconclusive until a complete rule set is activated`;
+  }
+
   get ruleSetVersion(): string {
     return this.rules.version;
   }
@@ -123,6 +136,8 @@ export class ReferenceData implements OnApplicationBootstrap, OnApplicationShutd
         rules: ruleSet.rules as unknown as RuleDefinition[],
       });
       this.logger.info({ ruleSetVersion: ruleSet.version }, 'rule set switched');
+      const gap = this.rulesGap;
+      if (gap) this.logger.warn({ ruleSetVersion: ruleSet.version }, gap);
     }
     if (matrix && matrix.version !== this.matrix?.version) {
       const row = await this.prisma.visaMatrixVersion.findUniqueOrThrow({
