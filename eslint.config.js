@@ -117,6 +117,26 @@ export default [
       'no-console': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': boundaries(true),
+      // A focused, skipped or todo test makes the suite lie about what ran (summarise-tests fails the
+      // run on skipped ones too). eslint-plugin-jest is not installed; these selectors are its
+      // no-focused-tests and no-disabled-tests for the forms this repository could write.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[object.name=/^(describe|it|test)$/][property.name=/^(only|skip|todo)$/]',
+          message: 'No focused, skipped or todo tests: every test runs, or it is deleted.',
+        },
+        {
+          selector:
+            'MemberExpression[object.object.name=/^(describe|it|test)$/][object.property.name=/^concurrent$/][property.name=/^(only|skip)$/]',
+          message: 'No focused or skipped tests: every test runs, or it is deleted.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(fit|fdescribe|ftest|xit|xdescribe|xtest)$/]',
+          message: 'No focused or disabled tests: every test runs, or it is deleted.',
+        },
+      ],
     },
   },
   {
