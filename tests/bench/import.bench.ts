@@ -302,6 +302,7 @@ try {
     copyInto('blank_series', SERIES_COLUMNS, files.series),
   ]);
   // ...and, for reference, into tables of the same columns without their indexes and constraints.
+  watchdog.phase('psql \\copy into tables without indexes');
   await psql(copyDb.url, [
     'CREATE TABLE bare_document_record (LIKE document_record)',
     'CREATE TABLE bare_blank_series (LIKE blank_series)',

@@ -365,7 +365,8 @@ try {
     watchdog.phase(`index snapshot of ${records} records`);
     const indexRecords = await indexSnapshot(snapshot, records, listed);
     say(`index of ${indexRecords} records built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    watchdog.phase(`screening start-up, index ${records}`);
+    // Screening loads the whole index before it is ready (readyTimeoutMs below): a phase of its own length.
+    watchdog.phase(`screening start-up, index ${records}`, { stallSeconds: 600 });
     const db = watchdog.database(
       await createTestDatabase(
         postgres,

@@ -28,6 +28,16 @@ describe('the benchmarks’ watchdog', () => {
     expect(watchdog.verdict(13_000)).toMatch(/^phase "index 10M" made no progress for 5 s/);
   });
 
+  it('gives a phase that states a longer limit its own, never a shorter one', () => {
+    const watchdog = new Watchdog(120_000, 0);
+    watchdog.handle({ type: 'phase', name: 'screening start-up', stallMs: 600_000 }, 0);
+    expect(watchdog.verdict(599_000)).toBeUndefined();
+    expect(watchdog.verdict(600_000)).toMatch(/limit 600 s, this phase’s own/);
+    watchdog.phase('screening', 600_000, 10_000);
+    expect(watchdog.verdict(719_999)).toBeUndefined();
+    expect(watchdog.verdict(720_000)).toMatch(/limit 120 s, BENCH_STALL_SECONDS/);
+  });
+
   it('ends the run at once when something it depends on failed, with the phase it failed in', () => {
     const watchdog = new Watchdog(120_000, 0);
     watchdog.phase('measure', 0);

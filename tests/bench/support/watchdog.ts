@@ -14,7 +14,8 @@ export const DEFAULT_STALL_SECONDS = 120;
 
 /** What a benchmark tells its watchdog (and, over IPC, run.mjs). */
 export type WatchdogMessage =
-  | { type: 'phase'; name: string }
+  /** `stallMs`: a phase known to go quiet longer (a service loading a 10M-record index) states its own. */
+  | { type: 'phase'; name: string; stallMs?: number }
   | { type: 'progress' }
   | { type: 'database'; url: string }
   | { type: 'failed'; reason: string };
@@ -36,9 +37,12 @@ export class Watchdog {
     this.lastProgressAt = now;
   }
 
-  /** A new phase: its clock starts now. */
-  phase(name: string, now: number): void {
+  private phaseStallMs: number | undefined;
+
+  /** A new phase: its clock starts now; it may state a longer limit of its own. */
+  phase(name: string, now: number, stallMs?: number): void {
     this.phaseName = name;
+    this.phaseStallMs = stallMs;
     this.lastProgressAt = now;
   }
 
@@ -52,7 +56,7 @@ export class Watchdog {
   }
 
   handle(message: WatchdogMessage, now: number): void {
-    if (message.type === 'phase') this.phase(message.name, now);
+    if (message.type === 'phase') this.phase(message.name, now, message.stallMs);
     else if (message.type === 'progress') this.progress(now);
     else if (message.type === 'database') this.databases.push(message.url);
     else this.fail(message.reason);
@@ -62,8 +66,10 @@ export class Watchdog {
   verdict(now: number): string | undefined {
     if (this.failure) return this.failure;
     const quiet = now - this.lastProgressAt;
-    if (quiet >= this.stallMs)
-      return `phase "${this.phaseName}" made no progress for ${Math.round(quiet / 1000)} s (limit ${this.stallMs / 1000} s, BENCH_STALL_SECONDS)`;
+    const limit = Math.max(this.stallMs, this.phaseStallMs ?? 0);
+    const source = limit === this.stallMs ? 'BENCH_STALL_SECONDS' : 'this phase’s own';
+    if (quiet >= limit)
+      return `phase "${this.phaseName}" made no progress for ${Math.round(quiet / 1000)} s (limit ${limit / 1000} s, ${source})`;
     return undefined;
   }
 }
@@ -131,8 +137,10 @@ export class BenchWatchdog {
     process.send?.({ type: 'failed', reason } satisfies WatchdogMessage, () => process.exit(1));
   };
 
-  phase(name: string): void {
-    this.tell({ type: 'phase', name });
+  /** A new phase; `stallSeconds` for one that may go quiet longer than BENCH_STALL_SECONDS. */
+  phase(name: string, options: { stallSeconds?: number } = {}): void {
+    const { stallSeconds } = options;
+    this.tell({ type: 'phase', name, ...(stallSeconds ? { stallMs: stallSeconds * 1000 } : {}) });
   }
 
   /** Call as work completes (a request answered, an event read); cheap: at most one message a second. */
