@@ -110,6 +110,7 @@ describe('docscreen stack supervise', () => {
     expect(alive(last)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 2_500)); // past two backoffs
     expect(childPid()).toBeUndefined();
-    expect((await docscreen('stack', 'status')).stdout).toMatch(new RegExp(`${NAME} .* pid - unsupervised`));
+    const row = (await docscreen('stack', 'status')).stdout.split('\n').find((l) => l.includes(` ${NAME} `));
+    expect(row).toMatch(new RegExp(`^DOWN +${NAME} +http://127.0.0.1:3002 pid - (?!restarts|unsupervised)`));
   });
 });

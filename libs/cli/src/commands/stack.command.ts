@@ -93,7 +93,9 @@ export function registerStackCommand(program: Command): void {
         rows.push([
           service.name,
           state.ready,
-          `http://127.0.0.1:${service.port} pid ${pid ?? '-'} ${supervision(service.name)} ${state.detail}`,
+          [`http://127.0.0.1:${service.port} pid ${pid ?? '-'}`, supervision(service.name, pid), state.detail]
+            .filter((part) => part !== '')
+            .join(' '),
         ]);
       }
       for (const [name, ok, where] of rows) log(`${ok ? 'ready  ' : 'DOWN   '} ${name.padEnd(16)} ${where}`);
@@ -101,10 +103,10 @@ export function registerStackCommand(program: Command): void {
     });
 }
 
-/** "restarts 2 (last SIGKILL at …, restarted at …)", or "unsupervised" when no supervisor runs. */
-function supervision(name: string): string {
+/** "restarts 2 (last SIGKILL at …, restarted at …)"; "unsupervised" for a process no supervisor watches. */
+function supervision(name: string, pid: number | undefined): string {
   const state = supervisorState(name);
-  if (supervisorPid(name) === undefined || !state) return 'unsupervised';
+  if (supervisorPid(name) === undefined || !state) return pid === undefined ? '' : 'unsupervised';
   if (!state.lastExit) return `restarts ${state.restarts}`;
   const restart = state.nextRestartAt
     ? `restarting at ${state.nextRestartAt}`

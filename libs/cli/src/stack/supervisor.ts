@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fromRoot, RUN_DIR } from '../paths.js';
 import { DEFAULT_RESTART_POLICY, restartDelay, type RestartPolicy } from './restart-policy.js';
@@ -127,7 +136,11 @@ export function supervise(name: string, policy: RestartPolicy = DEFAULT_RESTART_
     lastRestartAt: null,
     nextRestartAt: null,
   };
-  const save = () => writeFileSync(stateFile(name), JSON.stringify(state, null, 2));
+  // Written whole, then renamed: `stack status` never reads half a file.
+  const save = () => {
+    writeFileSync(`${stateFile(name)}.tmp`, JSON.stringify(state, null, 2));
+    renameSync(`${stateFile(name)}.tmp`, stateFile(name));
+  };
   let stopping = false;
   let delay: number | undefined;
   let pending: NodeJS.Timeout | undefined;
