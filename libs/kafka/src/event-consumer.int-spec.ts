@@ -21,6 +21,8 @@ import { ensureTopics } from './topic-admin.js';
 
 const logger = createLogger({ service: 'kafka-int-spec', level: 'silent' });
 const producer = { name: 'kafka-int-spec', version: '0' };
+/** Header of the records a test writes after the ones it expects, to know it has read them all. */
+const SENTINEL = 'x-test-sentinel';
 
 function passenger(ref: string): PassengerReported {
   return create(PassengerReportedSchema, {
@@ -78,21 +80,55 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     return c;
   }
 
-  /** The headers of the first `count` records on the group's dead-letter topic. */
+  /**
+   * The headers of the records on the group's dead-letter topic: once `count` arrived, a sentinel is
+   * written to each of its partitions, and the records are those read before every sentinel came back
+   * — whatever the consumer dead-lettered before is read by then, without a fixed wait.
+   */
   async function deadLetters(groupId: string, count: number): Promise<Record<string, string>[]> {
+    const topic = deadLetterTopic(TOPICS.PASSENGER_REPORTED, groupId);
     const dlq = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
     const dead: Record<string, string>[] = [];
+    const sentinelsBack = new Set<string>();
     await dlq.connect();
-    await dlq.subscribe({ topic: deadLetterTopic(TOPICS.PASSENGER_REPORTED, groupId), fromBeginning: true });
+    await dlq.subscribe({ topic, fromBeginning: true });
     await dlq.run({
       eachMessage: async ({ message }) => {
-        dead.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+        );
+        if (headers[SENTINEL]) sentinelsBack.add(headers[SENTINEL]);
+        else dead.push(headers);
       },
     });
     await waitFor('the dead letters', () => (dead.length >= count ? true : undefined));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // and no more than those
+    const sentinels = await writeSentinels(topic);
+    await waitFor('a sentinel after them on every partition', () =>
+      sentinels.every((id) => sentinelsBack.has(id)) ? true : undefined,
+    );
     await dlq.disconnect();
     return dead;
+  }
+
+  /** One record marked with a SENTINEL header on each partition of `topic`; their ids. */
+  async function writeSentinels(topic: string): Promise<string[]> {
+    const admin = kafka.admin();
+    await admin.connect();
+    const partitions = (await admin.fetchTopicOffsets(topic)).map((p) => p.partition);
+    await admin.disconnect();
+    const sentinels = partitions.map(() => randomUUID());
+    const writer = kafka.producer();
+    await writer.connect();
+    await writer.send({
+      topic,
+      messages: partitions.map((partition, i) => ({
+        partition,
+        value: null,
+        headers: { [SENTINEL]: sentinels[i]! },
+      })),
+    });
+    await writer.disconnect();
+    return sentinels;
   }
 
   it('delivers decoded events with content type, event id and trace headers, keyed by flight', async () => {
