@@ -18,13 +18,19 @@ export const GATEWAY_ENV = z.object({
     .default(5 * 1024 * 1024),
   /** Travellers accepted in one JSON manifest. */
   MAX_TRAVELLERS_PER_MANIFEST: z.coerce.number().int().min(1).default(1000),
-  /** Seconds a carrier is told to wait (Retry-After) when the broker cannot take its events. */
+  /**
+   * Seconds a carrier is told to wait (Retry-After, 503) when the broker cannot take its events, or
+   * when its rate limit cannot be checked (Redis unreachable).
+   */
   BROKER_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
   /** How long a request waits for the broker's acknowledgement before answering 503. */
   KAFKA_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Days the raw message is kept in the archive; then it is erased (its digest and receipt stay). */
   ARCHIVE_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
-  /** Requests one carrier may make per minute; more get 429 with Retry-After. */
+  /**
+   * Requests one carrier may make per minute (manifests and interactive queries together), in a window
+   * that starts with its first request; more get 429 with Retry-After. Redis unreachable: 503.
+   */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Consumer group of the gateway's directive consumer (BoardingDirective → table, carrier topic, webhook). */
   KAFKA_GROUP_ID: z.string().min(1).default('carrier-gateway'),
