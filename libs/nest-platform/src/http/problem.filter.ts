@@ -20,7 +20,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (response.headersSent) return;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const body = exception.getResponse();
+      const body = bodyTooLarge(exception.cause) ?? exception.getResponse();
       const error = HttpStatus[status] ?? 'ERROR';
       const payload =
         typeof body === 'string'
@@ -32,4 +32,22 @@ export class ProblemFilter implements ExceptionFilter {
     this.logger.error({ error: exception }, 'unhandled error');
     response.status(500).json({ statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
   }
+}
+
+/**
+ * A body over the body parser's limit (body-parser's `entity.too.large`, which Nest's Express adapter
+ * turns into a 413): the answer names the size and the limit, as every other limit does.
+ */
+function bodyTooLarge(cause: unknown): { message: string; bytes?: number; limit: number } | undefined {
+  const error = cause as { type?: unknown; length?: unknown; limit?: unknown } | undefined;
+  if (error?.type !== 'entity.too.large' || typeof error.limit !== 'number') return undefined;
+  const { limit } = error;
+  // Without a Content-Length the parser stops reading at the limit: the size is not known.
+  return typeof error.length === 'number'
+    ? {
+        message: `the request body is ${error.length} bytes; at most ${limit} are accepted`,
+        bytes: error.length,
+        limit,
+      }
+    : { message: `the request body is over ${limit} bytes; at most ${limit} are accepted`, limit };
 }

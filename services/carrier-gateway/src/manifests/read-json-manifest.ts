@@ -1,7 +1,8 @@
-import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
 import type { z } from 'zod';
 import { JsonEnvelopeSchema, TravellerSchema, type JsonTraveller } from './dto/json-manifest.schema.js';
 import type { IncomingManifest, RejectedTraveller } from './submission.js';
+import { assertTravellerCount } from './traveller-count.js';
 
 interface Problem {
   path: string;
@@ -32,11 +33,7 @@ export function readJsonManifest(raw: Buffer, contentType: string, maxTravellers
     throw badRequest(`${list.length} validation problem${list.length === 1 ? '' : 's'}`, list);
   }
   const { legs, messageRef, travellers: candidates } = envelope.data;
-  if (candidates.length > maxTravellers) {
-    throw new PayloadTooLargeException(
-      `${candidates.length} travellers in one manifest; at most ${maxTravellers}: split it`,
-    );
-  }
+  assertTravellerCount(candidates.length, maxTravellers);
   const accepted: (JsonTraveller & { travellerRef: string })[] = [];
   const rejected: RejectedTraveller[] = [];
   const allProblems: Problem[] = [];

@@ -1,9 +1,10 @@
-import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
 import { parsePaxlst, type PaxlstError, type PaxlstResult, type PaxlstTraveller } from '@docscreen/edifact';
 import { MANIFEST_LIMITS, tooLong } from './manifest-limits.js';
 import { manifestFlightKey } from './passenger-events.js';
 import { paxlstLimitDefects } from './paxlst-limits.js';
 import type { IncomingManifest, ManifestTraveller, MessageDefect } from './submission.js';
+import { assertTravellerCount } from './traveller-count.js';
 
 type Leg = IncomingManifest['manifest']['legs'][number];
 
@@ -35,6 +36,7 @@ export function readPaxlstManifest(
 ): IncomingManifest {
   const result = parsePaxlst(raw.toString('utf8'));
   const travellers = result.messages.flatMap((m) => m.travellers);
+  assertTravellerCount(travellers.length, maxTravellers);
   const overLimits = new Map(
     result.messages.flatMap((m) => m.travellers.map((t) => [t, paxlstLimitDefects(t, m.dialect)] as const)),
   );
@@ -63,11 +65,6 @@ export function readPaxlstManifest(
         ...defect(e),
       })),
     });
-  }
-  if (readable.length > maxTravellers) {
-    throw new PayloadTooLargeException(
-      `${readable.length} travellers in one message; at most ${maxTravellers}: split it`,
-    );
   }
   const { interchange } = result;
   const messageRefs = result.messages.map((m) => m.reference).join(',');
