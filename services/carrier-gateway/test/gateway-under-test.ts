@@ -28,7 +28,13 @@ export interface GatewayUnderTest {
  * The gateway as its own process (as production runs it) on a fresh database of its own, against the
  * real broker and Redis, with an operator token for the admin API. Only test files import this.
  */
-export async function startGateway(env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+export async function startGateway(
+  env: Record<string, string> = {},
+  options: {
+    /** Runs on the migrated database before the process starts: rows its start-up jobs should find. */
+    beforeStart?: (db: TestDatabase) => Promise<void>;
+  } = {},
+): Promise<GatewayUnderTest> {
   const infra = await testInfrastructure();
   const adminToken = randomBytes(24).toString('base64url');
   const db = await createTestDatabase(
@@ -36,6 +42,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     path.join(SERVICE_DIR, 'prisma/migrations'),
     'gateway_int',
   );
+  await options.beforeStart?.(db);
   const service = await startServiceProcess({
     name: 'carrier-gateway',
     serviceDir: SERVICE_DIR,
