@@ -26,6 +26,10 @@ export interface StandingDirective {
   issuedAt: string;
 }
 
+/** Why a directive whose code the gateway does not know is passed on as contact-the-authority. */
+export const UNKNOWN_DIRECTIVE_REASON =
+  'the directive could not be read: contact the border authority before boarding';
+
 /**
  * Fail closed: UNSPECIFIED, and any code this version does not know (a newer producer may add one),
  * is contact-the-authority — never "board" (proto/docscreen/directive/v1/boarding_directive.proto).
@@ -39,6 +43,39 @@ export function directiveName(code: DirectiveCode): Directive {
     default:
       return 'contact-authority';
   }
+}
+
+const KNOWN_CODES: ReadonlySet<DirectiveCode> = new Set([
+  DirectiveCode.BOARD,
+  DirectiveCode.DO_NOT_BOARD,
+  DirectiveCode.CONTACT_AUTHORITY,
+]);
+
+/**
+ * The directive as the gateway records and passes it on (table, carrier topic, webhook): one with a
+ * code it does not know becomes contact-the-authority with a reason that says so — the carrier never
+ * receives a code it might read as "board", nor an instruction without a reason.
+ */
+export function failClosed(event: BoardingDirective): BoardingDirective {
+  if (KNOWN_CODES.has(event.directive)) return event;
+  return { ...event, directive: DirectiveCode.CONTACT_AUTHORITY, reason: UNKNOWN_DIRECTIVE_REASON };
+}
+
+/** How much a directive holds a traveller back: on an exact tie in time, the more cautious stands. */
+const CAUTION: Record<string, number> = { board: 0, 'contact-authority': 1, 'do-not-board': 2 };
+
+/**
+ * Whether `row` stands over `current` (the same traveller's): screening's over a safe default,
+ * whichever came later; then the later issued; at the same instant, the more cautious.
+ */
+function supersedes(
+  row: { source: string; issuedAt: Date; directive: string },
+  current: { source: string; issuedAt: Date; directive: string },
+): boolean {
+  if (row.source !== current.source) return row.source === 'screening';
+  const [a, b] = [row.issuedAt.getTime(), current.issuedAt.getTime()];
+  if (a !== b) return a > b;
+  return (CAUTION[row.directive] ?? 1) > (CAUTION[current.directive] ?? 1);
 }
 
 @Injectable()
@@ -61,7 +98,14 @@ export class DirectivesService {
    * crash between forwarding and marking forwards it again: at least once, same directive id). Returns
    * when all of it is durable; the consumer commits the offset only then.
    */
-  async deliver(event: BoardingDirective): Promise<void> {
+  async deliver(received: BoardingDirective): Promise<void> {
+    const event = failClosed(received);
+    if (event !== received) {
+      this.logger.warn(
+        { directiveId: event.directiveId, code: received.directive, carrier: event.carrierCode },
+        'directive with an unknown code passed on as contact-the-authority',
+      );
+    }
     const directive = directiveName(event.directive);
     await this.prisma.boardingDirective.createMany({
       data: [
@@ -140,7 +184,9 @@ export class DirectivesService {
   /**
    * The standing directive of every traveller of a submission, for its carrier only (404 otherwise, so
    * another carrier cannot learn that a submission exists). Screening's directive always stands over a
-   * safe default, whichever was issued later; among screening's, the latest.
+   * safe default, whichever was issued later; among screening's, the latest issued (not the latest
+   * received: an older one arriving late never overrides a newer); at the same instant, the more
+   * cautious. A redelivered directive (same id) is the row first written.
    */
   async standing(
     carrierId: string,
@@ -158,15 +204,14 @@ export class DirectivesService {
     const standing = new Map<string, (typeof rows)[number]>();
     for (const row of rows) {
       const current = standing.get(row.travellerRef);
-      if (!current || (current.source === 'safe-default' && row.source === 'screening')) {
-        standing.set(row.travellerRef, row);
-      }
+      if (!current || supersedes(row, current)) standing.set(row.travellerRef, row);
     }
     return {
       flightKey: submission.flightKey,
       directives: [...standing.values()].map((row) => ({
         travellerRef: row.travellerRef,
-        directive: row.directive as Directive,
+        // Only the three are ever written; anything else would not be read as "board" either.
+        directive: Object.hasOwn(CAUTION, row.directive) ? (row.directive as Directive) : 'contact-authority',
         reason: row.reason,
         screeningId: row.screeningId,
         directiveId: row.directiveId,
