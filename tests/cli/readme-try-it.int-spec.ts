@@ -15,13 +15,13 @@ import { conformanceDir, freePort, testInfrastructure, waitFor } from '@docscree
 // The block talks to 127.0.0.1:3000–3003 and reads .run/admin-token from the repository root, so it
 // runs from a temporary "checkout" (docs/, node_modules/ and package.json linked to this one, ../shared
 // linked to the conformance corpus' folder) whose .run/ is the stack's DOCSCREEN_RUN_DIR. The stack has
-// a broker of its own on free ports, its own databases (DOCSCREEN_DB_SUFFIX) and Redis database 13; the
+// a broker of its own on free ports, its own databases (DOCSCREEN_DB_SUFFIX) and Redis database 12; the
 // block gets KAFKA_BROKERS for that broker. Ports 3000–3003 must be free (no `npm start` stack running).
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'libs/cli/bin/docscreen.js');
 const STACK_PORTS = [3000, 3001, 3002, 3003];
-const REDIS_DB = 13;
+const REDIS_DB = 12; // the import benchmark uses 13
 const run = promisify(execFile);
 
 /** The commands of the README's "Try it" bash block, a command continued with `\` kept whole. */
@@ -153,6 +153,9 @@ describe('the README on a stack started with docscreen stack up', () => {
         await client.query(`DROP DATABASE IF EXISTS docscreen_${db}${suffix} WITH (FORCE)`);
       await client.end();
     }
+    // The stack's queues (BullMQ) in its Redis database; redis-cli as infra/scripts/check-services.sh uses it.
+    if (env?.['REDIS_URL'])
+      await run('redis-cli', ['-u', env['REDIS_URL'], 'FLUSHDB']).catch(() => undefined);
     if (work) await rm(work, { recursive: true, force: true });
   }, 120_000);
 
