@@ -225,6 +225,12 @@ describe('screening service', () => {
     const response = await fetch(`${service.baseUrl}/health/ready`);
     const body = (await response.json()) as { details: Record<string, { status: string }> };
     expect(response.status).toBe(200);
-    expect(Object.keys(body.details).sort()).toEqual(['consumer', 'kafka', 'lost-stolen-index', 'postgres', 'reference-data']);
+    expect(Object.keys(body.details).sort()).toEqual([
+      'consumer',
+      'kafka',
+      'lost-stolen-index',
+      'postgres',
+      'reference-data',
+    ]);
   });
 });
