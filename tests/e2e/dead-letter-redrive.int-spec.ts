@@ -179,9 +179,15 @@ describe('a dead-lettered traveller re-driven with docscreen dlq', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already re-driven/);
 
-    // Exactly once: one result and one decision for the event id, whatever else arrives meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const results = ours(await completed.read((events) => ours(events).length >= 1));
+    // Exactly once: one result and one decision for the event id. A traveller published now on the
+    // same flight (so the same partition, screened in order) is the sentinel: once its result is out,
+    // a copy re-driven by the commands above would have been screened and published before it.
+    const sentinel = traveller();
+    const sentinelId = sentinel.envelope!.eventId;
+    await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: FLIGHT, message: sentinel }]);
+    const results = ours(
+      await completed.read((events) => events.some((e) => e.message.passengerEventId === sentinelId)),
+    );
     expect(results).toHaveLength(1);
     const decisions = await sql.query<{ id: string }>(
       'SELECT id FROM screening_decision WHERE event_id = $1',

@@ -14,8 +14,9 @@ import {
 } from '@docscreen/testing';
 
 // The registry's compacted change stream feeding screening's in-memory index, both as real processes:
-// a withdrawal reaches a running index within a second, and an index rebuilt from the topic (with or
-// without a snapshot) lists exactly what the registry's database lists.
+// a withdrawal reaches a running index without a restart, and the index — running, rebuilt from the
+// topic, or loaded from a snapshot — lists exactly what the registry's database lists, key for key.
+// (How fast a change propagates is a benchmark's question, not a test's.)
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
@@ -84,6 +85,24 @@ describe('registry → compacted topic → screening index', () => {
     } finally {
       await client.end();
     }
+  };
+
+  /**
+   * Waits until the index lists exactly the keys the database lists for the test's state (every
+   * record and series, not one of them), then returns them; on a timeout, fails showing the difference.
+   */
+  const indexEqualsDatabase = async (what: string) => {
+    let last: { index: unknown; database: unknown } | undefined;
+    await waitFor(what, async () => {
+      const [index, database] = await Promise.all([indexEntries(), databaseEntries()]);
+      last = { index, database };
+      // Compared as JSON: fetch's objects come from another realm than the test's (Jest's vm).
+      return JSON.stringify(index) === JSON.stringify(database) ? true : undefined;
+    }).catch((error: unknown) => {
+      if (!last) throw error; // never read both: nothing to compare
+    });
+    expect(last?.index).toEqual(last?.database);
+    return last!.database as Awaited<ReturnType<typeof databaseEntries>>;
   };
 
   beforeAll(async () => {
@@ -168,13 +187,12 @@ describe('registry → compacted topic → screening index', () => {
     expect(await indexed('BX1500')).toBe(false);
   });
 
-  it('lets a withdrawal reach the running index within a second', async () => {
+  it('lets a withdrawal reach the running index, without a restart', async () => {
     const number = `WD${randomBytes(4).toString('hex').toUpperCase()}`;
     const record = { issuingState: STATE, documentType: 'P', documentNumber: number };
     await json(registry, '/v1/records', { ...record, status: 'lost', reportedOn: '2026-11-02' }, credential);
     await waitFor('the record in the index', async () => ((await indexed(number)) ? true : undefined));
 
-    const withdrawnAt = performance.now();
     const response = await json(
       registry,
       '/v1/records/withdraw',
@@ -182,14 +200,8 @@ describe('registry → compacted topic → screening index', () => {
       credential,
     );
     expect(response.status).toBe(200);
-    await waitFor(
-      'the withdrawal in the index',
-      async () => ((await indexed(number)) ? undefined : true),
-      5_000,
-    );
-    const elapsedMs = performance.now() - withdrawnAt;
-    // Measured, not a race: polling every few ms, the index must have let go within the second.
-    expect(elapsedMs).toBeLessThan(1_000);
+    await waitFor('the withdrawal in the index', async () => ((await indexed(number)) ? undefined : true));
+    await indexEqualsDatabase('the index to list what the database lists after the withdrawal');
   });
 
   it('rebuilds from the topic, from empty and from a snapshot, to exactly what the database lists', async () => {
@@ -208,13 +220,9 @@ describe('registry → compacted topic → screening index', () => {
         await json(registry, '/v1/records/withdraw', { ...record, reason: 'recovered' }, credential);
       else listed.push(documentNumber);
     }
-    await waitFor('the last change in the index', async () =>
-      (await indexed(listed.at(-1)!)) ? true : undefined,
-    );
-
-    const expected = await databaseEntries();
+    const expected = await indexEqualsDatabase('the running index to equal the database');
     expect(expected.records.length).toBeGreaterThanOrEqual(30 + 1);
-    expect(await indexEntries()).toEqual(expected);
+    expect(expected.records.filter((key) => listed.some((n) => key.endsWith(`:${n}`)))).toHaveLength(30);
 
     // A fresh replica rebuilds from the beginning of the topic.
     expect(await screening.stop()).toBe(0);
@@ -238,11 +246,7 @@ describe('registry → compacted topic → screening index', () => {
       credential,
     );
     screening = await startScreening({ SLTD_SNAPSHOT_PATH: snapshotPath });
-    await waitFor('the change made while it was down', async () =>
-      (await indexed(late)) ? true : undefined,
-    );
-    const after = await indexEntries();
-    expect(after).toEqual(await databaseEntries());
+    const after = await indexEqualsDatabase('the snapshot-loaded index to equal the database');
     expect(after.records).toContain(`${STATE}:PASSPORT:${late}`);
   });
 });
