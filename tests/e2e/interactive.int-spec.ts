@@ -22,15 +22,16 @@ import {
   type TestDatabase,
 } from '@docscreen/testing';
 import { verifyWebhook } from '@docscreen/webhooks';
+import { readCusresIndependently } from '../conformance/cusres-reader.js';
 import { call, listStolenPassport } from './support/services.js';
 import { Kafka, logLevel } from 'kafkajs';
 
 // Issue 4's interactive API (iAPI) on the real stack: carrier-gateway → screening over HTTP inside the
 // budget, with the registry's lost/stolen list behind screening. Each directive (board, do-not-board,
-// contact the authority) in JSON and in EDIFACT (a CUSRES that the PAXLST reader reads back), the safe
-// default when screening hangs, and the decision recorded like any other screening: ScreeningCompleted,
-// the BoardingDirective on the carrier's topic, through GET /v1/manifests/{id}/directives and the
-// carrier's signed webhook.
+// contact the authority) in JSON and in EDIFACT (a CUSRES that libs/edifact's reader and an
+// independent one read back), the safe default when screening hangs, and the decision recorded like
+// any other screening: ScreeningCompleted, the BoardingDirective on the carrier's topic, through
+// GET /v1/manifests/{id}/directives and the carrier's signed webhook.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'libs/cli/bin/docscreen.js');
@@ -356,7 +357,7 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
     });
   });
 
-  it('answers an interactive PAXLST with a CUSRES that the EDIFACT reader reads back: 0Z and 1Z', async () => {
+  it('answers an interactive PAXLST with a CUSRES that both EDIFACT readers read back: 0Z and 1Z', async () => {
     const clean = nld('NP');
     const answer = await call(
       gateway,
@@ -378,6 +379,14 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
     expect(byRef['PAX1']).toMatchObject({ code: '0Z', directive: 'board' });
     expect(byRef['PAX2']).toMatchObject({ code: '1Z', directive: 'do-not-board' });
     expect(byRef['PAX2']?.reason).toBeTruthy();
+    // And by a reader that shares no code with libs/edifact (tests/conformance/cusres-reader.ts).
+    const independent = readCusresIndependently(answer.text);
+    expect(independent.problems).toEqual([]);
+    expect(independent.travellers.map((t) => [t.travellerRef, t.code, t.directive])).toEqual([
+      ['PAX1', '0Z', 'board'],
+      ['PAX2', '1Z', 'do-not-board'],
+    ]);
+    expect(independent.travellers[1]!.reason).toBe(byRef['PAX2']?.reason);
   }, 120_000);
 
   it('docscreen check prints the directives and exits 0 only when every traveller may board', async () => {
@@ -423,7 +432,6 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
     const flight = String(100 + Math.floor(Math.random() * 8000));
     screening.pause();
     let answer: Awaited<ReturnType<typeof call>>;
-    const started = Date.now();
     try {
       answer = await call(
         gateway,
@@ -435,14 +443,13 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
     } finally {
       screening.resume();
     }
-    const elapsed = Date.now() - started;
+    // Answered while screening still hangs, so by the budget's timer, not by screening: the safe
+    // default. (How long the budget is, and the answer's latency, are the benchmark's to measure.)
     expect(answer.status).toBe(200);
     expect(answer.body['answeredBy']).toBe('safe-default');
     expect(answer.body['directives']).toEqual([
       expect.objectContaining({ travellerRef: 'HUNG', directive: 'contact-authority', screeningId: null }),
     ]);
-    // Inside the 3 s budget plus the HTTP round trip; never a hang.
-    expect(elapsed).toBeLessThan(3_000 + 2_000);
     const submissionId = answer.body['submissionId'] as string;
     // The traveller was accepted and published: screening decides once it runs again, and its
     // directive supersedes the safe default.
