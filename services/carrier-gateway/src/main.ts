@@ -13,6 +13,9 @@ import {
 import { createLogger } from '@docscreen/observability';
 import { AppModule } from './app.module.js';
 import { gatewayConfig, SERVICE_NAME, SERVICE_VERSION } from './config/gateway-config.js';
+import { stampArrivals } from './interactive/arrival-time.js';
+import { AdmissionControl } from './manifests/admission-control.js';
+import { manifestAdmission } from './manifests/manifest-admission.middleware.js';
 
 const config = gatewayConfig();
 const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.LOG_LEVEL });
@@ -23,6 +26,10 @@ const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(l
   // The raw bytes are archived exactly as received, whatever the format.
   rawBody: true,
 });
+// The interactive budget counts from each request's arrival, before anything else runs on it.
+stampArrivals(app.getHttpServer());
+// Before the body parsers: a saturated replica refuses a manifest without reading it.
+app.use(manifestAdmission(app.get(AdmissionControl)));
 // Our own body parsers, so that the size limit (413) comes from configuration.
 app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
 app.useBodyParser('text', { type: ['application/edifact', 'text/plain'], limit: config.MAX_BODY_BYTES });

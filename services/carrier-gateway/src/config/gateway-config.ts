@@ -41,11 +41,25 @@ export const GATEWAY_ENV = z.object({
   /** Bearer token for that API (screening's INTERACTIVE_TOKEN); unset, every interactive answer is the safe default. */
   SCREENING_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
   /**
-   * Time from receiving an interactive query to answering it. When screening has not answered by then,
-   * the answer is the safe default — contact the authority — never "board"; screening still completes
-   * through Kafka and its directive supersedes the default (topic, webhook, polling).
+   * Time from an interactive query's arrival (its headers read, before the body) to answering it. When
+   * screening has not answered by then, the answer is the safe default — contact the authority — never
+   * "board"; screening still completes through Kafka and its directive supersedes the default (topic,
+   * webhook, polling).
    */
   INTERACTIVE_BUDGET_MS: z.coerce.number().int().min(50).default(2_000),
+  /**
+   * Interactive queries one replica works on at once (submission and screening). Above it a query is
+   * answered at once with the safe default (`answeredBy: "shed"`) and stored in the background, so
+   * screening's directive still follows. Measured on the 2-core CI machine (docs/performance.md).
+   */
+  INTERACTIVE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  /**
+   * Manifests (POST /v1/manifests, counted from their arrival, before the body is read) and shed
+   * interactive queries being stored, per replica. Above it a manifest gets 503 with Retry-After at once.
+   */
+  MANIFEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(32),
+  /** Retry-After on the 503 of a saturated replica (MANIFEST_MAX_IN_FLIGHT): a moment, not an outage. */
+  SATURATED_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(2),
   /** Travellers in one interactive query (one check-in transaction: a traveller or a family). */
   INTERACTIVE_MAX_TRAVELLERS: z.coerce.number().int().min(1).max(50).default(10),
   /** UNB sender of the CUSRES answers to interactive PAXLST queries. */

@@ -22,7 +22,7 @@ export interface StandingDirective {
   reason: string;
   screeningId: string | null;
   directiveId: string;
-  source: 'screening' | 'safe-default';
+  source: 'screening' | 'safe-default' | 'shed';
   issuedAt: string;
 }
 
@@ -72,7 +72,8 @@ function supersedes(
   row: { source: string; issuedAt: Date; directive: string },
   current: { source: string; issuedAt: Date; directive: string },
 ): boolean {
-  if (row.source !== current.source) return row.source === 'screening';
+  // Screening's over any safe default (the budget's or a shed query's).
+  if ((row.source === 'screening') !== (current.source === 'screening')) return row.source === 'screening';
   const [a, b] = [row.issuedAt.getTime(), current.issuedAt.getTime()];
   if (a !== b) return a > b;
   return (CAUTION[row.directive] ?? 1) > (CAUTION[current.directive] ?? 1);
@@ -163,6 +164,7 @@ export class DirectivesService {
     submissionId: string,
     flightKey: string,
     travellers: readonly { travellerRef: string; reason: string }[],
+    source: 'safe-default' | 'shed' = 'safe-default',
   ): Promise<void> {
     const issuedAt = new Date();
     await this.prisma.boardingDirective.createMany({
@@ -175,7 +177,7 @@ export class DirectivesService {
         directive: 'contact-authority',
         reason,
         screeningId: null,
-        source: 'safe-default',
+        source,
         issuedAt,
       })),
     });

@@ -14,8 +14,12 @@ export interface InteractiveAnswer {
   submissionId: string | null;
   correlationId: string;
   flightKey: string;
-  /** `screening`: every directive is screening's; `safe-default`: the budget ran out or screening failed. */
-  answeredBy: 'screening' | 'safe-default';
+  /**
+   * `screening`: every directive is screening's; `safe-default`: the budget ran out or screening failed;
+   * `shed`: the replica was at INTERACTIVE_MAX_IN_FLIGHT, or the query had spent its budget waiting,
+   * and was answered at once without asking screening.
+   */
+  answeredBy: 'screening' | 'safe-default' | 'shed';
   directives: TravellerDirective[];
 }
 

@@ -21,6 +21,7 @@ import { BrokerUnavailableException } from '../manifests/manifests.service.js';
 import { MANIFEST_MEDIA_TYPES, mediaTypeOf } from '../manifests/media-types.js';
 import { readManifest, type RawManifestRequest } from '../manifests/read-manifest.js';
 import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js';
+import { arrivedAt } from './arrival-time.js';
 import { cusresAnswer } from './cusres-answer.js';
 import type { InteractiveAnswer } from './interactive-answer.js';
 import { InteractiveService } from './interactive.service.js';
@@ -52,6 +53,11 @@ export class InteractiveController {
       'archived, published and screened like any manifest. If screening has not answered within INTERACTIVE_BUDGET_MS ' +
       '(default 2 s) the answer is the safe default — contact the authority, `answeredBy: "safe-default"` — never ' +
       '"board"; screening’s own directive follows on the carrier topic, the webhook and GET /v1/manifests/{id}/directives. ' +
+      'The budget counts from the query’s arrival at the server, not from when the handler runs. A replica with ' +
+      'INTERACTIVE_MAX_IN_FLIGHT queries in flight answers at once with the same safe default, `answeredBy: "shed"` ' +
+      '(`submissionId` null): the travellers are still stored and published in the background when the replica can ' +
+      'take them, so screening’s directive follows as above; a query that spent its whole budget waiting before it ' +
+      'was handled is answered "shed" too, without anything started. ' +
       'A traveller the gateway cannot read is answered contact-the-authority, never dropped. Send Accept: application/json ' +
       'to get JSON for an EDIFACT query.',
   })
@@ -70,7 +76,10 @@ export class InteractiveController {
   @ApiBody({ schema: z.toJSONSchema(JsonManifestSchema, { io: 'input', unrepresentable: 'any' }) as object })
   @ApiResponse({
     status: 200,
-    description: '{ submissionId, correlationId, flightKey, answeredBy, directives[] } or a CUSRES',
+    description:
+      '{ submissionId, correlationId, flightKey, answeredBy, directives[] } or a CUSRES; answeredBy (also the ' +
+      'X-Answered-By header): "screening", "safe-default" (the budget ran out or screening failed) or "shed" ' +
+      '(answered at once: the replica was at its in-flight limit or the query had waited its budget)',
   })
   @ApiResponse({
     status: 400,
@@ -106,6 +115,7 @@ export class InteractiveController {
         incoming,
         idempotencyKey?.trim().slice(0, 255) || undefined,
         correlationId?.slice(0, 64) || randomUUID(),
+        arrivedAt(request),
       );
     } catch (error) {
       if (error instanceof BrokerUnavailableException)

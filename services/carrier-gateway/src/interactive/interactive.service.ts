@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
@@ -5,6 +6,7 @@ import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
 import { GATEWAY_CONFIG } from '../config/config.module.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { DirectivesService } from '../directives/directives.service.js';
+import { AdmissionControl } from '../manifests/admission-control.js';
 import { ManifestsService, type SubmissionOutcome } from '../manifests/manifests.service.js';
 import { manifestFlightKey } from '../manifests/passenger-events.js';
 import type { IncomingManifest } from '../manifests/submission.js';
@@ -19,6 +21,26 @@ import { ScreeningClient } from './screening-client.js';
 
 const BUDGET_EXPIRED = Symbol('budget expired');
 
+interface Query {
+  carrier: AuthenticatedCarrier;
+  incoming: IncomingManifest;
+  idempotencyKey: string | undefined;
+  correlationId: string;
+  flightKey: string;
+}
+
+/** The travellers of a query not (yet) accepted: the refs their events will carry. */
+function unsubmittedTravellers(incoming: IncomingManifest): QueryTravellers {
+  return {
+    // passengerEvents numbers travellers without a ref.
+    accepted: incoming.manifest.travellers.map((t, index) => ({
+      travellerRef: t.travellerRef ?? String(index + 1),
+      eventId: '',
+    })),
+    rejected: incoming.rejected,
+  };
+}
+
 /**
  * Interactive API (iAPI): one check-in query answered inside INTERACTIVE_BUDGET_MS. The travellers
  * are archived and published exactly as a batch manifest is (so they are screened, alerted and
@@ -32,22 +54,48 @@ export class InteractiveService {
     private readonly manifests: ManifestsService,
     private readonly screening: ScreeningClient,
     private readonly directives: DirectivesService,
+    private readonly admission: AdmissionControl,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * @param arrivedAt when the query reached the server (arrival-time.ts): the budget counts from there.
+   */
   async check(
     carrier: AuthenticatedCarrier,
     incoming: IncomingManifest,
     idempotencyKey: string | undefined,
     correlationId: string,
+    arrivedAt: number,
   ): Promise<InteractiveAnswer> {
-    const budget = AbortSignal.timeout(this.config.INTERACTIVE_BUDGET_MS);
+    const flightKey = manifestFlightKey(incoming.manifest);
+    const query: Query = { carrier, incoming, idempotencyKey, correlationId, flightKey };
+    const remainingMs = arrivedAt + this.config.INTERACTIVE_BUDGET_MS - performance.now();
+    // Spent its budget waiting for the handler: the replica is behind, so no work is started for it.
+    if (remainingMs <= 0) return this.shed(query, 'late');
+    const release = this.admission.interactive.tryEnter();
+    if (!release) return this.shed(query, 'shed');
+    const budget = AbortSignal.timeout(Math.ceil(remainingMs));
+    const submission = this.manifests.submit(carrier, incoming, idempotencyKey, correlationId);
+    try {
+      return await this.answer(query, submission, budget);
+    } finally {
+      // The slot is held until the submission is done too, so work left behind by a safe default
+      // still counts against the limit.
+      void submission.then(release, release);
+    }
+  }
+
+  private async answer(
+    query: Query,
+    submission: Promise<SubmissionOutcome>,
+    budget: AbortSignal,
+  ): Promise<InteractiveAnswer> {
+    const { carrier, incoming, correlationId, flightKey } = query;
     const expired = new Promise<typeof BUDGET_EXPIRED>((resolve) =>
       budget.addEventListener('abort', () => resolve(BUDGET_EXPIRED), { once: true }),
     );
-    const flightKey = manifestFlightKey(incoming.manifest);
-    const submission = this.manifests.submit(carrier, incoming, idempotencyKey, correlationId);
     // A submission that fails after the budget answered has nobody left to tell but the operators.
     submission.catch((error: unknown) => {
       if (budget.aborted)
@@ -56,22 +104,12 @@ export class InteractiveService {
     const submitted = await Promise.race([submission, expired]);
     if (submitted === BUDGET_EXPIRED) {
       // Not yet accepted: every traveller of the query gets the safe default.
-      const travellers: QueryTravellers = {
-        // The refs the events will carry (passengerEvents numbers travellers without one).
-        accepted: incoming.manifest.travellers.map((t, index) => ({
-          travellerRef: t.travellerRef ?? String(index + 1),
-          eventId: '',
-        })),
-        rejected: incoming.rejected,
-      };
-      return this.safeDefault(carrier, null, correlationId, flightKey, travellers, 'submission');
+      return this.safeDefault(query, null, unsubmittedTravellers(incoming), 'submission');
     }
     const travellers: QueryTravellers = submitted.receipt;
     const submissionId = submitted.receipt.submissionId;
     if (submitted.replayed) return this.replay(carrier, submitted, correlationId, travellers);
-    if (!this.screening.enabled) {
-      return this.safeDefault(carrier, submissionId, correlationId, flightKey, travellers, 'disabled');
-    }
+    if (!this.screening.enabled) return this.safeDefault(query, submissionId, travellers, 'disabled');
     try {
       const screenings = await this.screening.screen(submitted.events, budget);
       return {
@@ -86,8 +124,44 @@ export class InteractiveService {
       if (why === 'screening-failed') {
         this.logger.warn({ error, submissionId }, 'screening failed an interactive query');
       }
-      return this.safeDefault(carrier, submissionId, correlationId, flightKey, travellers, why);
+      return this.safeDefault(query, submissionId, travellers, why);
     }
+  }
+
+  /**
+   * The safe default at once, without waiting for anything (`answeredBy: "shed"`). A query over the
+   * in-flight limit is still stored and published in the background when the replica's intake has room
+   * (MANIFEST_MAX_IN_FLIGHT), its safe default recorded with source `shed`, so screening screens it
+   * from the topic and its directive supersedes the default (topic, webhook, polling). A late query —
+   * one that spent its budget before the handler ran — starts nothing: the replica is already behind.
+   */
+  private shed(query: Query, reason: 'shed' | 'late'): InteractiveAnswer {
+    const { carrier, incoming, idempotencyKey, correlationId, flightKey } = query;
+    this.admission.countShed(reason, incoming.format);
+    const release = reason === 'shed' ? this.admission.intake.tryEnter() : null;
+    if (release) {
+      this.manifests
+        .submit(carrier, incoming, idempotencyKey, correlationId)
+        .then(async ({ receipt, replayed }) => {
+          if (replayed) return;
+          const directives = safeDefaultDirectives(receipt);
+          await this.directives.recordSafeDefaults(
+            carrier.iataCode,
+            receipt.submissionId,
+            flightKey,
+            directives,
+            'shed',
+          );
+        })
+        .catch((error: unknown) =>
+          this.logger.error({ error, flightKey }, 'a shed interactive query not stored'),
+        )
+        .finally(release);
+    } else {
+      this.logger.debug({ flightKey, reason }, 'interactive query shed without being stored');
+    }
+    const directives = safeDefaultDirectives(unsubmittedTravellers(incoming));
+    return { submissionId: null, correlationId, flightKey, answeredBy: 'shed', directives };
   }
 
   /** A resent query (same Idempotency-Key or message references): the directives given since. */
@@ -117,13 +191,13 @@ export class InteractiveService {
   }
 
   private async safeDefault(
-    carrier: AuthenticatedCarrier,
+    query: Query,
     submissionId: string | null,
-    correlationId: string,
-    flightKey: string,
     travellers: QueryTravellers,
     why: 'submission' | 'budget' | 'screening-failed' | 'disabled',
   ): Promise<InteractiveAnswer> {
+    const { carrier, correlationId, flightKey } = query;
+    if (why === 'submission' || why === 'budget') this.admission.countShed('timeout', query.incoming.format);
     const directives = safeDefaultDirectives(travellers);
     this.logger.warn(
       {

@@ -83,7 +83,10 @@ export class ManifestsController {
   @ApiResponse({ status: 429, description: 'Rate limit; see Retry-After' })
   @ApiResponse({
     status: 503,
-    description: 'Broker unavailable: nothing accepted, retry after Retry-After seconds',
+    description:
+      'Nothing accepted, resend after Retry-After seconds: the broker did not acknowledge, the rate limit cannot be ' +
+      'checked, or this replica has MANIFEST_MAX_IN_FLIGHT submissions in flight (answered at once, before the body ' +
+      'is read; Retry-After SATURATED_RETRY_AFTER_SECONDS)',
   })
   async submit(
     @CurrentCarrier() carrier: AuthenticatedCarrier,
