@@ -10,6 +10,7 @@ import {
   tcpGate,
   testInfrastructure,
   throwawayBroker,
+  WaitAborted,
   waitFor,
   type RunningService,
   type TcpGate,
@@ -131,7 +132,7 @@ describe('services start in any order against a just-formatted broker, PostgreSQ
         `${service.name} to be ready on the new broker`,
         async () => {
           if (!service.alive())
-            throw new Error(`${service.name} exited:\n${service.output.join('').slice(-4000)}`);
+            throw new WaitAborted(`${service.name} exited:\n${service.output.join('').slice(-4000)}`);
           return (await readiness(service)).status === 200 ? true : undefined;
         },
         150_000,
@@ -153,7 +154,7 @@ describe('services start in any order against a just-formatted broker, PostgreSQ
         `${service.name} to answer its readiness probe`,
         async () => {
           if (!service.alive())
-            throw new Error(`${service.name} exited:\n${service.output.join('').slice(-4000)}`);
+            throw new WaitAborted(`${service.name} exited:\n${service.output.join('').slice(-4000)}`);
           return readiness(service).catch(() => undefined);
         },
         60_000,

@@ -270,7 +270,7 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
       Array.from({ length: 5 }, () => ({ key: 'XQ5/2026-12-01', message: passenger(randomUUID()) })),
     );
     const problem = await waitFor('readiness to notice the dead letters', () => c.problem());
-    expect(problem).toMatch(/dead-lettered the last 5 events/);
+    expect(problem).toMatch(/dead-lettered the last \d+ events it handled \(none succeeded\)/);
 
     failing = false;
     const next = randomUUID();

@@ -4,7 +4,7 @@ export { createTestDatabase } from './test-database.js';
 export type { TestDatabase } from './test-database.js';
 export { freshGroupAtEnd, openTopicReader, positionGroupAtEnd } from './topic-reader.js';
 export type { ReadEvent, TopicReader } from './topic-reader.js';
-export { waitFor } from './wait-for.js';
+export { WaitAborted, waitFor } from './wait-for.js';
 export { startOtlpReceiver } from './otlp-receiver.js';
 export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
 export { freePort, startServiceProcess } from './service-process.js';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { waitFor } from './wait-for.js';
+import { WaitAborted, waitFor } from './wait-for.js';
 
 export interface RunningService {
   name: string;
@@ -57,7 +57,7 @@ export async function startServiceProcess(options: {
       await waitFor(
         `${options.name} to be ready`,
         async () => {
-          if (!alive) throw new Error(`${options.name} exited:\n${output.join('').slice(-4000)}`);
+          if (!alive) throw new WaitAborted(`${options.name} exited`);
           const response = await fetch(`${baseUrl}/health/ready`);
           return response.ok ? true : undefined;
         },

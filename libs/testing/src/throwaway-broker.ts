@@ -14,6 +14,8 @@ export interface ThrowawayBroker {
   readonly address: string;
   /** Formats storage (on the first start) and starts the broker; resolves once it serves. */
   start(): Promise<void>;
+  /** Stops the broker, keeping its data: `start` brings the same cluster back (a broker outage). */
+  stop(): Promise<void>;
   /** Stops the broker and removes its data. */
   destroy(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function throwawayBroker(): Promise<ThrowawayBroker> {
   return {
     address: `127.0.0.1:${port}`,
     start: async () => void (await kafka('start')),
+    stop: async () => void (await kafka('stop')),
     destroy: async () => {
       await kafka('stop').catch(() => undefined);
       await rm(runDir, { recursive: true, force: true });

@@ -1,4 +1,12 @@
-/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with `what`. */
+/** Thrown by a probe when waiting longer is pointless (the process it waits for has exited). */
+export class WaitAborted extends Error {
+  override name = 'WaitAborted';
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with `what`.
+ * A probe's error counts as "not yet", except a WaitAborted, which ends the wait at once.
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
@@ -12,6 +20,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof WaitAborted) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) {
