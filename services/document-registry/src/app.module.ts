@@ -21,6 +21,8 @@ import { NationalFeedModule } from './national-feed/national-feed.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ImportQueue } from './imports/import-queue.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
+import { REGISTRY_TOPIC } from './reconciliation/registry-topic.js';
 import { RecordsModule } from './records/records.module.js';
 
 @Module({})
@@ -38,14 +40,7 @@ export class AppModule {
           useFactory: (config: RegistryConfig) => ({
             clientId: SERVICE_NAME,
             brokers: config.KAFKA_BROKERS,
-            topics: [
-              {
-                topic: TOPICS.DOCUMENT_STATUS_CHANGED,
-                numPartitions: 12,
-                config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '60000' },
-              },
-              { topic: TOPICS.NATIONAL_LIST_CHANGED, numPartitions: 12 },
-            ],
+            topics: [REGISTRY_TOPIC, { topic: TOPICS.NATIONAL_LIST_CHANGED, numPartitions: 12 }],
           }),
         }),
         HealthModule.forProbes({
@@ -61,6 +56,7 @@ export class AppModule {
         ImportsModule,
         NationalFeedModule,
         OutboxModule,
+        ReconciliationModule,
         // Operators' dead-letter API for the national feed's consumer group (/v1/admin/dead-letters).
         DeadLettersModule.forRoot({ useFactory: () => ({ consumerGroups: [SERVICE_NAME] }) }),
       ],

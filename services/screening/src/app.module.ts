@@ -70,7 +70,8 @@ export class AppModule {
             {
               name: 'lost-stolen-index',
               check: () => {
-                if (!index.isReady) throw new Error('still reading the registry topic');
+                const reason = index.notReadyReason;
+                if (reason) throw new Error(reason);
                 return Promise.resolve();
               },
             },

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { generateNationalList, type NationalListFormat } from '@docscreen/national-list';
 import { EXIT } from '../exit-codes.js';
 import { ProgressBar } from '../progress-bar.js';
+import { defaultActor } from './alerts.command.js';
 import { adminToken, callGateway } from './gateway-client.js';
 
 const DEFAULT_REGISTRY = process.env['DOCSCREEN_REGISTRY_URL'] ?? 'http://127.0.0.1:3002';
@@ -15,6 +16,15 @@ interface RegistryOptions {
   token?: string;
   authority?: string;
   credential?: string;
+}
+
+/** services/document-registry's republish as its operators' API answers it. */
+interface RepublishStatus {
+  republishId: string;
+  state: 'requested' | 'running' | 'staged' | 'published' | 'failed';
+  records: number;
+  series: number;
+  total: number;
 }
 
 interface ImportStatus {
@@ -47,7 +57,9 @@ function actingAs(options: RegistryOptions): { token: string; headers: Record<st
 export function registerSltdCommand(program: Command): void {
   const sltd = program
     .command('sltd')
-    .description('The lost, stolen and revoked documents registry: import, check, withdraw, generate')
+    .description(
+      'The lost, stolen and revoked documents registry: import, check, withdraw, republish, generate',
+    )
     .option('--registry <url>', 'document registry base URL', DEFAULT_REGISTRY)
     .option(
       '--token <token>',
@@ -192,6 +204,45 @@ export function registerSltdCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
       },
     );
+
+  sltd
+    .command('republish')
+    .description(
+      'Republish every listed record and blank series to the registry topic (after a broker lost it): a progress bar, then a JSON summary; exit 0 once all are published',
+    )
+    .option('--actor <name>', 'who asks, for the audit trail (default: $USER@host)')
+    .option('--reason <text>', 'why, for the audit trail')
+    .option('--no-wait', 'answer once it is requested, without following it')
+    .action(async (options: { actor?: string; reason?: string; wait: boolean }) => {
+      const { registry, token } = sltd.opts<RegistryOptions>();
+      const operator = adminToken(token);
+      const { body } = await callGateway(`${registry}/v1/admin/republishes`, {
+        method: 'POST',
+        token: operator,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          actor: options.actor ?? defaultActor(),
+          ...(options.reason ? { reason: options.reason } : {}),
+        }),
+      });
+      let status = body as RepublishStatus;
+      const bar = new ProgressBar('entries');
+      while (options.wait && ['requested', 'running', 'staged'].includes(status.state)) {
+        bar.update(status.records + status.series, status.total);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        status = (
+          await callGateway(`${registry}/v1/admin/republishes/${status.republishId}`, {
+            method: 'GET',
+            token: operator,
+          })
+        ).body as RepublishStatus;
+      }
+      bar.update(status.records + status.series, status.total);
+      bar.finish();
+      process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+      if (status.state === 'failed' || (options.wait && status.state !== 'published'))
+        process.exitCode = EXIT.INVALID;
+    });
 
   sltd
     .command('generate')

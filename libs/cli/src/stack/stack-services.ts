@@ -86,7 +86,12 @@ export function serviceEnvironment(
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
   if (service.operatorsApi) env['ADMIN_TOKEN'] = localAdminToken();
   // The interactive API: the gateway calls screening with a token only the two of them hold.
-  if (service.name === 'screening') env['INTERACTIVE_TOKEN'] = localInteractiveToken();
+  if (service.name === 'screening') {
+    env['INTERACTIVE_TOKEN'] = localInteractiveToken();
+    // Its index is compared with the registry's topic watermark (ADR 0012).
+    env['REGISTRY_URL'] =
+      `http://127.0.0.1:${STACK_SERVICES.find((s) => s.name === 'document-registry')?.port ?? 3002}`;
+  }
   if (service.name === 'carrier-gateway') {
     env['SCREENING_TOKEN'] = localInteractiveToken();
     env['SCREENING_URL'] =

@@ -30,6 +30,14 @@ export const REGISTRY_ENV = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
   /** Changes published per relay round. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(2_000),
+  /**
+   * How often the registry compares its topic with its database (and at start): a topic found behind
+   * (a partition ending below what was published to it, or fewer events than listed entries) is
+   * refilled by a republish without anyone asking. 0 turns the periodic check off (not the relay's).
+   */
+  TOPIC_CHECK_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Listed entries staged in the outbox per transaction when the registry republishes its state. */
+  REPUBLISH_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(10_000),
   /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
   ADMIN_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

@@ -219,9 +219,9 @@ const EVENT_ID_SLOT = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The headers of every event of one batch are the same but for the event id: serialised once (with
- * the import's trace context), the id put in per row.
+ * the import's or republish's trace context), the id put in per row.
  */
-function batchHeaders(): (eventId: string) => string {
+export function batchHeaders(): (eventId: string) => string {
   const [before, after] = JSON.stringify(
     injectTraceContext({
       [HEADERS.CONTENT_TYPE]: CONTENT_TYPE,
@@ -232,7 +232,7 @@ function batchHeaders(): (eventId: string) => string {
   return (eventId) => before + eventId + after;
 }
 
-function outboxRow(
+export function outboxRow(
   key: string,
   message: ReturnType<typeof recordChanged>,
   headers: (eventId: string) => string,
@@ -249,7 +249,7 @@ async function copyRows(
   await copyRaw(client, sql, rows.map(copyRow));
 }
 
-async function copyRaw(client: PoolClient, sql: string, lines: readonly string[]): Promise<void> {
+export async function copyRaw(client: PoolClient, sql: string, lines: readonly string[]): Promise<void> {
   await pipeline(Readable.from(chunked(lines)), client.query(copyFrom(sql)));
 }
 

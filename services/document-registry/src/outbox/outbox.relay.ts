@@ -1,10 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Admin, Kafka } from 'kafkajs';
+import { TOPICS } from '@docscreen/contracts';
 import { EventPublisher, type Headers } from '@docscreen/kafka';
-import { LOGGER } from '@docscreen/nest-platform';
+import { KAFKA, LOGGER } from '@docscreen/nest-platform';
 import { backgroundFailure, type Logger } from '@docscreen/observability';
 import { REGISTRY_CONFIG } from '../config/config.module.js';
 import type { RegistryConfig } from '../config/registry-config.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { requestRepublish } from '../reconciliation/republish-requests.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 /** Only one relay publishes at a time, across replicas, so events leave in commit order. */
 const RELAY_LOCK = 0x0d0c_0b0e;
@@ -27,10 +31,12 @@ interface PendingRow {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private running = false;
   private round: Promise<void> = Promise.resolve();
+  private admin: Admin | undefined;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly publisher: EventPublisher,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -43,6 +49,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.round;
+    await this.admin?.disconnect().catch(() => undefined);
   }
 
   /** One round: publishes up to a batch; resolves with how many rows it published. */
@@ -71,11 +78,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             })),
           );
         }
+        if (rows.some((r) => r.topic === TOPICS.DOCUMENT_STATUS_CHANGED)) await this.markTopicEnd(tx);
         await tx.$executeRaw`UPDATE outbox_event SET published_at = now() WHERE id = ANY(${rows.map((r) => r.id)}::uuid[])`;
         return rows.length;
       },
       { timeout: 60_000 },
     );
+  }
+
+  /**
+   * Records where the registry topic's partitions end now that the broker acknowledged this round
+   * (acks from all in-sync replicas: the end offsets include it). A partition found ending before
+   * its mark has lost what was published to it — a new cluster, a truncated partition — and a
+   * republish is requested in the same transaction, so the watermark never says complete between
+   * the finding and the republish (ADR 0012).
+   */
+  private async markTopicEnd(tx: Prisma.TransactionClient): Promise<void> {
+    const topic = TOPICS.DOCUMENT_STATUS_CHANGED;
+    this.admin ??= this.kafka.admin();
+    let offsets: { partition: number; high: string }[];
+    try {
+      await this.admin.connect();
+      offsets = await this.admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      await this.admin.disconnect().catch(() => undefined);
+      this.admin = undefined;
+      throw error;
+    }
+    const marks = await tx.$queryRaw<{ partition: number; end_offset: bigint }[]>`
+      SELECT partition, end_offset FROM topic_partition_mark WHERE topic = ${topic} FOR UPDATE`;
+    const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    const lost = marks.filter((m) => (high.get(m.partition) ?? 0n) < m.end_offset);
+    if (lost.length > 0) {
+      const finding = `partition ${lost[0]!.partition} ends at ${high.get(lost[0]!.partition) ?? 0n}, below the ${lost[0]!.end_offset} the registry had published to it (${lost.length} partition(s) behind)`;
+      this.logger.warn({ topic, partitions: lost.length }, `registry topic lost data: ${finding}`);
+      await requestRepublish(tx, 'reconciler', 'outbox-relay', finding);
+    }
+    for (const [partition, end] of high)
+      await tx.$executeRaw`
+        INSERT INTO topic_partition_mark (topic, partition, end_offset, updated_at)
+        VALUES (${topic}, ${partition}, ${end}, now())
+        ON CONFLICT (topic, partition) DO UPDATE SET end_offset = excluded.end_offset, updated_at = now()`;
   }
 
   private async loop(): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMON_ENV, loadConfig, port, postgresUrl } from '@docscreen/config';
+import { COMMON_ENV, loadConfig, optionalUrl, port, postgresUrl } from '@docscreen/config';
 
 export const SERVICE_NAME = 'screening';
 export const SERVICE_VERSION = '0.1.0';
@@ -48,6 +48,15 @@ export const SCREENING_ENV = z.object({
   SLTD_SNAPSHOT_PATH: z.string().min(1).optional(),
   /** How often the snapshot is rewritten (and at shutdown); 0 only at shutdown. */
   SLTD_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(300_000),
+  /**
+   * The document registry's base URL, for its topic watermark (ADR 0012): screening is not ready, and
+   * screens no document against the index, while the index is behind what the registry published
+   * (e.g. a broker that lost the topic, until the registry has refilled it). Unset, the index is
+   * compared with the topic only — which cannot tell an emptied topic from an empty registry.
+   */
+  REGISTRY_URL: optionalUrl,
+  /** How often the registry's watermark (and the topic's end offsets) are compared with the index. */
+  REGISTRY_WATERMARK_POLL_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export type ScreeningConfig = z.output<typeof SCREENING_ENV>;

@@ -197,7 +197,7 @@ export class ReferenceDataAdminController {
     if (!Array.isArray(body?.travellers))
       throw new BadRequestException('travellers: an array of screening subjects is required');
     const today = new Date().toISOString().slice(0, 10);
-    const context = this.referenceData.context(this.index.current, today);
+    const context = this.referenceData.context(this.index.usable, today);
     return {
       ruleSetVersion: this.referenceData.ruleSetVersion,
       results: body.travellers.map((t) => screenTraveller(t, context)),

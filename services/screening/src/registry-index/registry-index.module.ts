@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { AdminTokenGuard } from '@docscreen/nest-platform';
 import { IndexAdminController } from './index-admin.controller.js';
 import { RegistryIndex } from './registry-index.js';
+import { RegistryWatermark } from './registry-watermark.js';
 
 @Global()
 @Module({
   controllers: [IndexAdminController],
-  providers: [RegistryIndex, AdminTokenGuard],
+  providers: [RegistryIndex, RegistryWatermark, AdminTokenGuard],
   exports: [RegistryIndex],
 })
 export class RegistryIndexModule {}

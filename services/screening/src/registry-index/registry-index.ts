@@ -36,10 +36,13 @@ type Positions = Record<string, string>;
 export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutdown {
   private index = new SltdIndex();
   private consumer: Consumer | undefined;
-  private readonly groupId = `screening-index-${randomUUID()}`;
+  private groupId = `screening-index-${randomUUID()}`;
   private readonly next = new Map<number, bigint>();
   private targets = new Map<number, bigint>();
   private caughtUp = false;
+  /** Why the index is known to be behind the registry's watermark (ADR 0012); undefined: it is not. */
+  private behind: string | undefined;
+  private rebuilding = false;
   private readonly ready: Promise<void>;
   private markReady!: () => void;
   private snapshots: PeriodicTask | undefined;
@@ -54,6 +57,7 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    if (config.REGISTRY_URL) this.behind = 'waiting for the registry’s topic watermark';
   }
 
   /** The index to look up in; replaced only by a restart (updates are applied in place). */
@@ -61,11 +65,86 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     return this.index;
   }
 
+  /** Caught up with the topic, and not known to be behind the registry. */
   get isReady(): boolean {
-    return this.caughtUp;
+    return this.caughtUp && this.behind === undefined;
   }
 
-  /** Resolves once the index has caught up with the topic as it was at start. */
+  /** Why it is not ready, for the readiness probe. */
+  get notReadyReason(): string | undefined {
+    if (!this.caughtUp) return 'still reading the registry topic';
+    return this.behind;
+  }
+
+  /**
+   * The index to screen against, or undefined while it is not ready: the lost/stolen check is then
+   * inconclusive (no reference data), never a pass against an index known to be incomplete.
+   */
+  get usable(): SltdIndex | undefined {
+    return this.isReady ? this.index : undefined;
+  }
+
+  /** Has the index read every partition up to these end offsets? Answers the first it has not. */
+  lagBehind(ends: ReadonlyMap<number, bigint>): { partition: number; read: bigint; end: bigint } | undefined {
+    for (const [partition, end] of ends) {
+      const read = this.next.get(partition) ?? 0n;
+      if (read < end) return { partition, read, end };
+    }
+    return undefined;
+  }
+
+  /** A partition the index has read further than the topic now ends: the topic lost data. */
+  aheadOf(ends: ReadonlyMap<number, bigint>): { partition: number; read: bigint; end: bigint } | undefined {
+    if (!this.caughtUp || this.rebuilding) return undefined;
+    for (const [partition, read] of this.next) {
+      const end = ends.get(partition) ?? 0n;
+      if (read > end) return { partition, read, end };
+    }
+    return undefined;
+  }
+
+  /** The watermark's verdict (RegistryWatermark): why the index is behind the registry, or undefined. */
+  judge(behind: string | undefined): void {
+    // Logged when the verdict turns, not at every poll while the offsets it names move.
+    if ((behind === undefined) !== (this.behind === undefined))
+      this.logger[behind ? 'warn' : 'info'](
+        { records: this.index.size, series: this.index.seriesCount },
+        behind
+          ? `lost/stolen index behind the registry: ${behind}`
+          : 'lost/stolen index level with the registry',
+      );
+    this.behind = behind;
+    this.settle();
+  }
+
+  /**
+   * The topic lost what the index read (a new cluster, a truncated partition): the index is thrown
+   * away and built again from the topic as it is now, in a fresh group, and is not ready until it is
+   * level with the registry's watermark again — the registry refills the topic (ADR 0012).
+   */
+  async rebuild(reason: string): Promise<void> {
+    if (this.rebuilding || this.stopping.signal.aborted) return;
+    this.rebuilding = true;
+    try {
+      this.logger.warn({ reason }, 'registry topic lost what the index had read; rebuilding the index');
+      this.caughtUp = false;
+      if (this.config.REGISTRY_URL) this.behind = `rebuilding: ${reason}`;
+      await this.starting;
+      const consumer = this.consumer;
+      this.consumer = undefined;
+      await consumer?.disconnect().catch(() => undefined);
+      await this.deleteGroup();
+      this.groupId = `screening-index-${randomUUID()}`;
+      this.index = new SltdIndex();
+      this.next.clear();
+      this.applied = 0;
+      this.follow();
+    } finally {
+      this.rebuilding = false;
+    }
+  }
+
+  /** Resolves once the index has caught up with the topic as it was at start (and is not behind). */
   whenReady(): Promise<void> {
     return this.ready;
   }
@@ -103,6 +182,13 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const offsets = await admin.fetchTopicOffsets(TOPIC);
       this.targets = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+      // A snapshot taken further than the topic now ends was of a topic that lost data since (a new
+      // cluster): what the topic holds now is read from its start instead, never skipped as read.
+      if (offsets.some((o) => (this.next.get(o.partition) ?? 0n) > BigInt(o.high))) {
+        this.logger.warn('snapshot is ahead of the registry topic (it lost data); rebuilding from the topic');
+        this.index = new SltdIndex();
+        this.next.clear();
+      }
       for (const o of offsets) if (!this.next.has(o.partition)) this.next.set(o.partition, BigInt(o.low));
       await admin.setOffsets({
         groupId: this.groupId,
@@ -152,6 +238,10 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
         this.logger.error({ error }, 'snapshot at shutdown failed; the next start rebuilds from the topic'),
       );
     // The group held no offsets worth keeping; do not leave it behind on the cluster.
+    await this.deleteGroup();
+  }
+
+  private async deleteGroup(): Promise<void> {
     const admin = this.kafka.admin();
     await admin
       .connect()
@@ -187,6 +277,7 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
 
   private checkCaughtUp(): void {
     for (const [partition, high] of this.targets) if ((this.next.get(partition) ?? 0n) < high) return;
+    if (this.caughtUp) return;
     this.caughtUp = true;
     this.logger.info(
       {
@@ -195,9 +286,13 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
         bytes: this.index.bytesUsed,
         ms: Date.now() - this.startedAt,
       },
-      'lost/stolen index ready',
+      'lost/stolen index caught up with the registry topic',
     );
-    this.markReady();
+    this.settle();
+  }
+
+  private settle(): void {
+    if (this.isReady) this.markReady();
   }
 
   private async loadSnapshot(): Promise<void> {

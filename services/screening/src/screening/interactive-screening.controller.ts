@@ -70,7 +70,9 @@ export class InteractiveScreeningController {
     const events = decodeEvents(body, this.config.INTERACTIVE_MAX_TRAVELLERS);
     // Never against a half-built index: the gateway answers its safe default meanwhile.
     if (!this.index.isReady) {
-      throw new ServiceUnavailableException('the lost/stolen index is still being built');
+      throw new ServiceUnavailableException(
+        `the lost/stolen index is not ready: ${this.index.notReadyReason ?? 'still being built'}`,
+      );
     }
     if (!this.referenceData.isLoaded) {
       throw new ServiceUnavailableException('the rules and visa matrix in force are not read yet');

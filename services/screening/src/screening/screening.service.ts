@@ -110,8 +110,9 @@ export class ScreeningService {
     events: readonly { event: PassengerReported; traveller: Traveller; passengerEventId: string }[],
   ): Promise<Map<string, { decision: Decision; published: boolean }>> {
     const screenedAt = new Date();
+    // An index known to be behind the registry is no index: the check is inconclusive, never clear.
     const context = this.referenceData.context(
-      this.registryIndex.current,
+      this.registryIndex.usable,
       screenedAt.toISOString().slice(0, 10),
     );
     const made = events.map(({ event, traveller, passengerEventId }) => {

@@ -1,0 +1,97 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { KAFKA, LOGGER } from '@docscreen/nest-platform';
+import { PeriodicTask, type Logger } from '@docscreen/observability';
+import { REGISTRY_CONFIG } from '../config/config.module.js';
+import type { RegistryConfig } from '../config/registry-config.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { REGISTRY_TOPIC, registryTopicEnds } from './registry-topic.js';
+import { RepublishService } from './republish.service.js';
+
+const TOPIC = REGISTRY_TOPIC.topic;
+
+/**
+ * Compares the registry topic with the database at start and every TOPIC_CHECK_MS, and asks for a
+ * republish when the topic is behind — nobody has to notice a lost cluster. Two findings, both
+ * certain (never a guess from lag): a partition ends below the mark the relay recorded after its
+ * last acknowledged round (end offsets never go back on a topic that kept its data, compaction
+ * included), or the partitions' end offsets add up to fewer events than the registry lists entries
+ * (each listed entry has at least one event on a topic that holds the state). The second covers a
+ * registry whose marks are gone too (a restored database). Checked only while the outbox is drained:
+ * until then the relay is still filling the topic, and it checks the marks itself.
+ */
+@Injectable()
+export class TopicReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly task: PeriodicTask | undefined;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly republishes: RepublishService,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(REGISTRY_CONFIG) config: RegistryConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    if (config.TOPIC_CHECK_MS > 0)
+      this.task = new PeriodicTask({
+        name: 'registry-topic-check',
+        everyMs: config.TOPIC_CHECK_MS,
+        logger,
+        runAtStart: true,
+      });
+  }
+
+  onApplicationBootstrap(): void {
+    this.task?.start(() => this.check().then(() => undefined));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.task?.stop();
+  }
+
+  /** One comparison; answers the finding when it asked for a republish. */
+  async check(): Promise<string | undefined> {
+    const [latest] = await this.republishes.recent(1);
+    if (latest?.state === 'requested' || latest?.state === 'running') return undefined;
+    if (latest?.state === 'failed')
+      return this.found(`the last republish (${latest.republishId}) failed: ${latest.error ?? ''}`);
+    const pending = await this.prisma.outboxEvent.findFirst({
+      where: { topic: TOPIC, publishedAt: null },
+      select: { id: true },
+    });
+    if (pending) return undefined;
+
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let offsets: { partition: number; high: string }[];
+    try {
+      offsets = await registryTopicEnds(admin);
+    } finally {
+      await admin.disconnect();
+    }
+    const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    const marks = await this.prisma.topicPartitionMark.findMany({ where: { topic: TOPIC } });
+    const lost = marks.filter((m) => (high.get(m.partition) ?? 0n) < m.endOffset);
+    if (lost.length > 0) {
+      const m = lost[0]!;
+      return this.found(
+        `partition ${m.partition} ends at ${high.get(m.partition) ?? 0n}, below the ${m.endOffset} the registry had published to it (${lost.length} partition(s) behind)`,
+      );
+    }
+    const events = [...high.values()].reduce((sum, h) => sum + h, 0n);
+    const [records, series] = await Promise.all([
+      this.prisma.documentRecord.count({ where: { withdrawnAt: null } }),
+      this.prisma.blankSeriesRecord.count({ where: { withdrawnAt: null } }),
+    ]);
+    if (events < BigInt(records + series))
+      return this.found(
+        `the topic holds at most ${events} events, the registry lists ${records} records and ${series} blank series`,
+      );
+    return undefined;
+  }
+
+  private async found(finding: string): Promise<string> {
+    this.logger.warn({ topic: TOPIC }, `registry topic behind the database: ${finding}; republishing`);
+    await this.republishes.request('reconciler', 'topic-check', finding);
+    return finding;
+  }
+}
