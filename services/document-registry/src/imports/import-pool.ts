@@ -1,4 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
+import type { Logger } from '@docscreen/observability';
+import { createPgPool } from '../database/pg-pool.js';
 
 /**
  * Imports talk to PostgreSQL with plain `pg` because they need COPY, which Prisma does not offer.
@@ -7,5 +9,8 @@ import pg from 'pg';
 export const IMPORT_POOL = Symbol('IMPORT_POOL');
 export type ImportPool = pg.Pool;
 
-export const createImportPool = (databaseUrl: string): ImportPool =>
-  new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: 'document-registry-import' });
+export const createImportPool = (databaseUrl: string, logger: Logger): ImportPool =>
+  createPgPool(
+    { connectionString: databaseUrl, max: 4, application_name: 'document-registry-import' },
+    logger,
+  );

@@ -1,3 +1,5 @@
+import { LOGGER } from '@docscreen/nest-platform';
+import type { Logger } from '@docscreen/observability';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AuthoritiesModule } from '../authorities/authorities.module.js';
 import { REGISTRY_CONFIG } from '../config/config.module.js';
@@ -15,8 +17,8 @@ import { ImportsService } from './imports.service.js';
   providers: [
     {
       provide: IMPORT_POOL,
-      inject: [REGISTRY_CONFIG],
-      useFactory: (config: RegistryConfig) => createImportPool(config.DATABASE_URL),
+      inject: [REGISTRY_CONFIG, LOGGER],
+      useFactory: (config: RegistryConfig, logger: Logger) => createImportPool(config.DATABASE_URL, logger),
     },
     ImportProcessor,
     ImportQueue,

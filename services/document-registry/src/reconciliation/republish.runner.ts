@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import pg from 'pg';
+import type pg from 'pg';
+import { createPgPool } from '../database/pg-pool.js';
 import { uuidV7 } from '@docscreen/contracts';
 import { KAFKA, LOGGER } from '@docscreen/nest-platform';
 import { PeriodicTask, type Logger } from '@docscreen/observability';
@@ -84,11 +85,10 @@ export class RepublishRunner implements OnApplicationBootstrap, OnApplicationShu
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.pool = new pg.Pool({
-      connectionString: config.DATABASE_URL,
-      max: 2,
-      application_name: 'document-registry-republish',
-    });
+    this.pool = createPgPool(
+      { connectionString: config.DATABASE_URL, max: 2, application_name: 'document-registry-republish' },
+      logger,
+    );
     this.task = new PeriodicTask({ name: 'registry-republish', everyMs: 5_000, logger, runAtStart: true });
   }
 
