@@ -109,8 +109,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       SELECT partition, end_offset FROM topic_partition_mark WHERE topic = ${topic} FOR UPDATE`;
     const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
     const lost = marks.filter((m) => (high.get(m.partition) ?? 0n) < m.end_offset);
-    if (lost.length > 0) {
-      const finding = `partition ${lost[0]!.partition} ends at ${high.get(lost[0]!.partition) ?? 0n}, below the ${lost[0]!.end_offset} the registry had published to it (${lost.length} partition(s) behind)`;
+    const [first] = lost;
+    if (first) {
+      const finding = `partition ${first.partition} ends at ${high.get(first.partition) ?? 0n}, below the ${first.end_offset} the registry had published to it (${lost.length} partition(s) behind)`;
       this.logger.warn({ topic, partitions: lost.length }, `registry topic lost data: ${finding}`);
       await requestRepublish(tx, 'reconciler', 'outbox-relay', finding);
     }

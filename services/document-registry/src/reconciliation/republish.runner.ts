@@ -124,8 +124,9 @@ export class RepublishRunner implements OnApplicationBootstrap, OnApplicationShu
     const client = await this.pool.connect();
     let locked = false;
     try {
-      locked = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RUN_LOCK]))
-        .rows[0]!.ok;
+      locked =
+        (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RUN_LOCK])).rows[0]
+          ?.ok === true;
       if (!locked) return; // another replica runs them
       // Holding the lock, any republish still marked running was left by a runner that died.
       await client.query(`UPDATE republish SET state = 'requested' WHERE state = 'running'`);

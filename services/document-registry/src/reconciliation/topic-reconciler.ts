@@ -71,8 +71,8 @@ export class TopicReconciler implements OnApplicationBootstrap, OnApplicationShu
     const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
     const marks = await this.prisma.topicPartitionMark.findMany({ where: { topic: TOPIC } });
     const lost = marks.filter((m) => (high.get(m.partition) ?? 0n) < m.endOffset);
-    if (lost.length > 0) {
-      const m = lost[0]!;
+    const [m] = lost;
+    if (m) {
       return this.found(
         `partition ${m.partition} ends at ${high.get(m.partition) ?? 0n}, below the ${m.endOffset} the registry had published to it (${lost.length} partition(s) behind)`,
       );

@@ -4,7 +4,8 @@ import type { ScreeningConfig } from '../config/screening-config.js';
 import { RegistryIndex } from './registry-index.js';
 import { RegistryWatermark } from './registry-watermark.js';
 
-const logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} } as unknown as Logger;
+const ignore = () => undefined;
+const logger = { info: ignore, warn: ignore, error: ignore, debug: ignore } as unknown as Logger;
 const config = { REGISTRY_URL: 'http://registry.test', REGISTRY_WATERMARK_POLL_MS: 1000 } as ScreeningConfig;
 const kafka = {} as Kafka;
 
@@ -21,8 +22,8 @@ async function readTo(index: RegistryIndex, from: number, to: number): Promise<v
   for (let offset = from; offset < to; offset++) messages.push({ offset: String(offset), value: null });
   await (index as unknown as { onBatch(payload: EachBatchPayload): Promise<void> }).onBatch({
     batch: { partition: 0, messages },
-    resolveOffset: () => {},
-    heartbeat: async () => {},
+    resolveOffset: ignore,
+    heartbeat: () => Promise.resolve(),
   } as unknown as EachBatchPayload);
 }
 
