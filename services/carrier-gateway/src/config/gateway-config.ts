@@ -49,13 +49,20 @@ export const GATEWAY_ENV = z.object({
   INTERACTIVE_BUDGET_MS: z.coerce.number().int().min(50).default(2_000),
   /**
    * Interactive queries one replica works on at once (submission and screening). Above it a query is
-   * answered at once with the safe default (`answeredBy: "shed"`) and stored in the background, so
-   * screening's directive still follows. Measured on the 2-core CI machine (docs/performance.md).
+   * answered at once with the safe default (`answeredBy: "shed"`), stored in the background while
+   * INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT allows, so screening's directive still follows. Measured on the 2-core CI machine (docs/performance.md).
    */
   INTERACTIVE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
   /**
-   * Manifests (POST /v1/manifests, counted from their arrival, before the body is read) and shed
-   * interactive queries being stored, per replica. Above it a manifest gets 503 with Retry-After at once.
+   * Shed interactive queries stored at once in the background (archive, publish, safe default recorded),
+   * so that screening's directive follows. Beyond it a shed query is answered without being stored: the
+   * carrier's manifest brings the traveller to screening. Storing every shed query would keep an
+   * overloaded replica doing nearly the full work of each.
+   */
+  INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(2),
+  /**
+   * Manifests (POST /v1/manifests, counted from their arrival, before the body is read) being stored,
+   * per replica. Above it a manifest gets 503 with Retry-After at once.
    */
   MANIFEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(32),
   /** Retry-After on the 503 of a saturated replica (MANIFEST_MAX_IN_FLIGHT): a moment, not an outage. */

@@ -117,6 +117,7 @@ describe('carrier-gateway saturated: shed interactive queries and refused manife
       SCREENING_TOKEN: INTERACTIVE_TOKEN,
       INTERACTIVE_MAX_IN_FLIGHT: '2',
       MANIFEST_MAX_IN_FLIGHT: String(MANIFEST_LIMIT),
+      INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT: '3',
       SATURATED_RETRY_AFTER_SECONDS: '3',
       // Long enough that the admitted queries outlast the whole time screening is stopped.
       INTERACTIVE_BUDGET_MS: '120000',

@@ -130,15 +130,16 @@ export class InteractiveService {
 
   /**
    * The safe default at once, without waiting for anything (`answeredBy: "shed"`). A query over the
-   * in-flight limit is still stored and published in the background when the replica's intake has room
-   * (MANIFEST_MAX_IN_FLIGHT), its safe default recorded with source `shed`, so screening screens it
-   * from the topic and its directive supersedes the default (topic, webhook, polling). A late query —
-   * one that spent its budget before the handler ran — starts nothing: the replica is already behind.
+   * in-flight limit is still stored and published in the background while INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT
+   * allows, its safe default recorded with source `shed`, so screening screens it from the topic and its
+   * directive supersedes the default (topic, webhook, polling); beyond that it is not stored (storing
+   * every shed query would leave an overloaded replica doing nearly the full work of each). A late
+   * query — one that spent its budget before the handler ran — starts nothing: the replica is behind.
    */
   private shed(query: Query, reason: 'shed' | 'late'): InteractiveAnswer {
     const { carrier, incoming, idempotencyKey, correlationId, flightKey } = query;
     this.admission.countShed(reason, incoming.format);
-    const release = reason === 'shed' ? this.admission.intake.tryEnter() : null;
+    const release = reason === 'shed' ? this.admission.shedStorage.tryEnter() : null;
     if (release) {
       this.manifests
         .submit(carrier, incoming, idempotencyKey, correlationId)

@@ -23,12 +23,15 @@ export type ShedReason = 'shed' | 'late' | 'timeout' | 'saturated';
 export class AdmissionControl {
   /** Interactive queries being answered (submission and screening). */
   readonly interactive: InFlightLimit;
-  /** Submissions being stored: manifests, and the background storage of shed interactive queries. */
+  /** Manifests being received and stored. */
   readonly intake: InFlightLimit;
+  /** Shed interactive queries being stored in the background. */
+  readonly shedStorage: InFlightLimit;
 
   constructor(@Inject(GATEWAY_CONFIG) readonly config: GatewayConfig) {
     this.interactive = new InFlightLimit(config.INTERACTIVE_MAX_IN_FLIGHT);
     this.intake = new InFlightLimit(config.MANIFEST_MAX_IN_FLIGHT);
+    this.shedStorage = new InFlightLimit(config.INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT);
   }
 
   countShed(reason: ShedReason, format: string): void {
