@@ -30,7 +30,8 @@ import { call } from './support/services.js';
  * - screening's index then holds exactly what the registry lists, and only then is it ready.
  *
  * Then an operator republishes on demand through the real `docscreen sltd republish`: progress, a
- * summary, and the audit trail (who, when, how many).
+ * summary, and the audit trail (who, when, how many). Last, the topic is lost again beside a registry
+ * database restored from before it recorded where the topic ended: the count alone finds it.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -328,7 +329,7 @@ describe('the registry refills an emptied topic by itself; screening is not read
       records: RECORDS - 1,
       series: 1,
     });
-    expect(republishes[0]!.reason).toMatch(/topic holds at most 0 events|below the/);
+    expect(republishes[0]!.reason).toMatch(/ends at 0, below the \d+ the registry had published to it/);
 
     // 4. An operator republishes on demand through the real CLI: a JSON summary once all are published.
     const cli = await promisify(execFile)(
@@ -365,5 +366,43 @@ describe('the registry refills an emptied topic by itself; screening is not read
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await readiness(screening)).status).toBe(200);
     expect((await indexEntries(screening)).records).toEqual(expected.records);
+
+    // 5. Lost again, and the registry's database restored from before it recorded any mark: an empty
+    //    topic beside a registry that lists entries is enough for it to republish.
+    await stop(screening);
+    await stop(registry);
+    await second.destroy();
+    const third = await throwawayBroker();
+    brokers.push(third);
+    await third.start();
+    const client = new pg.Client({ connectionString: registryDb.url });
+    await client.connect();
+    await client.query('DELETE FROM topic_partition_mark');
+    await client.end();
+    registry = await startRegistry(third, { TOPIC_CHECK_MS: '1000' });
+    screening = await startScreening(third, registry);
+    await waitFor(
+      'screening ready on the third broker, its index level with the registry',
+      async () => {
+        if ((await readiness(screening)).status !== 200) return undefined;
+        const entries = await indexEntries(screening);
+        return JSON.stringify(entries.records) === JSON.stringify(expected.records) &&
+          entries.series.length === 1
+          ? true
+          : undefined;
+      },
+      120_000,
+      250,
+    );
+    const latest = (await call(registry, 'GET', '/v1/admin/republishes', ADMIN_TOKEN)).body[
+      'republishes'
+    ] as {
+      trigger: string;
+      reason: string;
+    }[];
+    expect(latest[0]).toMatchObject({ trigger: 'reconciler' });
+    expect(latest[0]!.reason).toMatch(
+      /the topic holds at most 0 events, fewer than the registry lists entries/,
+    );
   }, 600_000);
 });

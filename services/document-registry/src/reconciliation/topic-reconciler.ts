@@ -17,8 +17,9 @@ const TOPIC = REGISTRY_TOPIC.topic;
  * last acknowledged round (end offsets never go back on a topic that kept its data, compaction
  * included), or the partitions' end offsets add up to fewer events than the registry lists entries
  * (each listed entry has at least one event on a topic that holds the state). The second covers a
- * registry whose marks are gone too (a restored database). Checked only while the outbox is drained:
- * until then the relay is still filling the topic, and it checks the marks itself.
+ * registry without marks (a restored database); it is counted only then, and the ends it accepts
+ * become the marks, so a registry of millions is not counted every period. Checked only while the
+ * outbox is drained: until then the relay is still filling the topic, and it checks the marks itself.
  */
 @Injectable()
 export class TopicReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -77,15 +78,24 @@ export class TopicReconciler implements OnApplicationBootstrap, OnApplicationShu
         `partition ${m.partition} ends at ${high.get(m.partition) ?? 0n}, below the ${m.endOffset} the registry had published to it (${lost.length} partition(s) behind)`,
       );
     }
+    if (marks.length > 0) return undefined;
+    // No marks (a restored database, or one from before marks): the count, bounded by what the topic
+    // could hold so an empty topic costs one row read, and never repeated — the ends become the marks.
     const events = [...high.values()].reduce((sum, h) => sum + h, 0n);
-    const [records, series] = await Promise.all([
-      this.prisma.documentRecord.count({ where: { withdrawnAt: null } }),
-      this.prisma.blankSeriesRecord.count({ where: { withdrawnAt: null } }),
-    ]);
-    if (events < BigInt(records + series))
+    const bound = events + 1n;
+    const [{ listed }] = await this.prisma.$queryRaw<[{ listed: bigint }]>`
+      SELECT (SELECT count(*) FROM (SELECT 1 FROM document_record WHERE withdrawn_at IS NULL LIMIT ${bound}) r)
+           + (SELECT count(*) FROM (SELECT 1 FROM blank_series WHERE withdrawn_at IS NULL LIMIT ${bound}) s) AS listed`;
+    if (events < listed)
       return this.found(
-        `the topic holds at most ${events} events, the registry lists ${records} records and ${series} blank series`,
+        `the topic holds at most ${events} events, fewer than the registry lists entries (a restored database without marks)`,
       );
+    for (const [partition, endOffset] of high)
+      await this.prisma.topicPartitionMark.upsert({
+        where: { topic_partition: { topic: TOPIC, partition } },
+        create: { topic: TOPIC, partition, endOffset },
+        update: { endOffset, updatedAt: new Date() },
+      });
     return undefined;
   }
 
