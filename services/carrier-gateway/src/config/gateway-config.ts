@@ -36,6 +36,8 @@ export const GATEWAY_ENV = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('carrier-gateway'),
   /** Delivery attempts of the same record before it goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** How long a failing event is retried before it is dead-lettered (EventConsumer.retryWindowMs). */
+  RETRY_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
   /** The screening service's interactive API (`POST /v1/screenings`). */
   SCREENING_URL: z.url().default('http://127.0.0.1:3001'),
   /** Bearer token for that API (screening's INTERACTIVE_TOKEN); unset, every interactive answer is the safe default. */
@@ -52,7 +54,7 @@ export const GATEWAY_ENV = z.object({
    * answered at once with the safe default (`answeredBy: "shed"`), stored in the background while
    * INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT allows, so screening's directive still follows. Measured on the 2-core CI machine (docs/performance.md).
    */
-  INTERACTIVE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  INTERACTIVE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   /**
    * Shed interactive queries stored at once in the background (archive, publish, safe default recorded),
    * so that screening's directive follows. Beyond it a shed query is answered without being stored: the
