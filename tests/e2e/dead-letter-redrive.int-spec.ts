@@ -116,6 +116,8 @@ describe('a dead-lettered traveller re-driven with docscreen dlq', () => {
         ...group,
         ADMIN_TOKEN,
         MAX_ATTEMPTS: '2',
+        // Dead-letter at once: the test makes the failure itself and lasts longer than any window.
+        RETRY_WINDOW_MS: '0',
         LOG_LEVEL: 'warn',
       },
     });

@@ -64,6 +64,7 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     maxAttempts = 3,
     maxBatchEvents?: number,
     deadLetterStreakLimit?: number,
+    retryWindowMs?: number,
   ): Promise<EventConsumer> {
     await positionGroupAtEnd(brokers, groupId, TOPICS.PASSENGER_REPORTED);
     const c = new EventConsumer(kafka, {
@@ -73,6 +74,8 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
       deadLetters: publisher,
       maxAttempts,
       retryDelayMs: 10,
+      // Dead-letter after maxAttempts: these tests are about what happens then (one below sets a window).
+      retryWindowMs: retryWindowMs ?? 0,
       maxBatchEvents,
       deadLetterStreakLimit,
     });
@@ -169,6 +172,30 @@ describe('EventPublisher and EventConsumer on the real broker', () => {
     await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: 'XQ1/2026-12-01', message: passenger(ref) }]);
     await waitFor('the third attempt', () => (handled.length ? true : undefined));
     expect(attempts).toBe(3);
+  });
+
+  it('retries a failure that lasts less than its retry window, however many attempts that takes', async () => {
+    // A database gone for a moment: 2 attempts allowed, but the window keeps it alive until it is back.
+    const groupId = `int-${randomUUID()}`;
+    const ref = randomUUID();
+    let downUntil = 0;
+    let attempts = 0;
+    const handled: string[] = [];
+    await (
+      await consumer(groupId, 2, undefined, undefined, 10_000)
+    ).start({
+      each: async (event) => {
+        if ((event.message as PassengerReported).traveller?.travellerRef !== ref) return;
+        attempts += 1;
+        if (attempts === 1) downUntil = Date.now() + 1_500;
+        if (Date.now() < downUntil) throw new Error('database unreachable');
+        handled.push(ref);
+      },
+    });
+    await publisher.publish(TOPICS.PASSENGER_REPORTED, [{ key: 'XQ3/2026-12-01', message: passenger(ref) }]);
+    await waitFor('the event handled once the database is back', () => (handled.length ? true : undefined));
+    expect(attempts).toBeGreaterThan(2);
+    expect(handled).toEqual([ref]);
   });
 
   it('dead-letters what cannot be handled, with the reason, and goes on with the next event', async () => {

@@ -46,9 +46,17 @@ export interface EventConsumerOptions {
   logger: Logger;
   /** Where events that cannot be handled go (`<topic>.dlq.<group>`), with the reason in headers. */
   deadLetters: EventPublisher;
-  /** Attempts for a transient failure before the event is dead-lettered. */
+  /** Attempts for a transient failure before the event is dead-lettered (at least; see retryWindowMs). */
   maxAttempts?: number;
   retryDelayMs?: number;
+  /**
+   * How long a failing event keeps being retried (backoff doubling from retryDelayMs, at most 5 s
+   * apart) before it is dead-lettered, however many attempts that takes (default 60 s). A database or
+   * broker that is gone for a few seconds must cost a delay, not dead letters: a dead-lettered
+   * traveller is unscreened until an operator re-drives it. A poison event (PermanentEventError) is
+   * dead-lettered at once; one that fails for another reason holds its partition this long.
+   */
+  retryWindowMs?: number;
   partitionsConsumedConcurrently?: number;
   /** Most events given to a `BatchEventHandler` at once (a fetch of a busy partition holds more). */
   maxBatchEvents?: number;
@@ -59,6 +67,10 @@ export interface EventConsumerOptions {
    */
   deadLetterStreakLimit?: number;
 }
+
+/** How many attempts an error that reached the dead-letter topic took (set by withRetries). */
+const attemptsOf = new WeakMap<object, number>();
+const MAX_RETRY_DELAY_MS = 5_000;
 
 /** What a dead letter adds to its original: reason, error (≤ 1,000 characters), source, attempts. */
 const DEAD_LETTER_HEADROOM = 64 * 1024;
@@ -104,6 +116,7 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
+  private readonly retryWindowMs: number;
   private readonly maxBatchEvents: number;
   private readonly streakLimit: number;
   /** Between start() and stop(): wanted in the group, whether or not it is a member right now. */
@@ -134,6 +147,7 @@ export class EventConsumer {
     });
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.retryWindowMs = options.retryWindowMs ?? 60_000;
     this.maxBatchEvents = options.maxBatchEvents ?? 500;
     this.streakLimit = options.deadLetterStreakLimit ?? 25;
     const { GROUP_JOIN, CRASH } = this.consumer.events;
@@ -382,13 +396,19 @@ export class EventConsumer {
   }
 
   private async withRetries(work: () => Promise<void>): Promise<void> {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await work();
       } catch (error) {
-        if (error instanceof PermanentEventError || attempt >= this.maxAttempts || !this.running) throw error;
-        this.options.logger.warn({ attempt, error }, 'event handler failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** (attempt - 1)));
+        const exhausted = attempt >= this.maxAttempts && Date.now() - started >= this.retryWindowMs;
+        if (error instanceof PermanentEventError || exhausted || !this.running) {
+          if (error !== null && typeof error === 'object') attemptsOf.set(error, attempt);
+          throw error;
+        }
+        const delayMs = Math.min(MAX_RETRY_DELAY_MS, this.retryDelayMs * 2 ** Math.min(attempt - 1, 16));
+        this.options.logger.warn({ attempt, retryInMs: delayMs, error }, 'event handler failed; retrying');
+        await pause(delayMs, this.stopping.signal);
       }
     }
   }
@@ -405,7 +425,7 @@ export class EventConsumer {
         [HEADERS.DLQ_REASON]: reason,
         [HEADERS.DLQ_ERROR]: error instanceof Error ? error.message.slice(0, 1000) : String(error),
         [HEADERS.DLQ_SOURCE]: `${topic}/${partition}/${message.offset}`,
-        [HEADERS.DLQ_ATTEMPTS]: String(error instanceof PermanentEventError ? 1 : this.maxAttempts),
+        [HEADERS.DLQ_ATTEMPTS]: String(attemptsOf.get(error as object) ?? 1),
       },
     };
     // If this send fails the error propagates: kafkajs does not commit the offset and redelivers.

@@ -31,6 +31,7 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   logger,
   deadLetters: app.get(EventPublisher),
   maxAttempts: config.MAX_ATTEMPTS,
+  retryWindowMs: config.RETRY_WINDOW_MS,
   partitionsConsumedConcurrently: config.PARTITIONS_CONSUMED_CONCURRENTLY,
 });
 app.get(ConsumerHandle).attach(transport);

@@ -47,6 +47,7 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
   logger,
   deadLetters: app.get(EventPublisher),
   maxAttempts: config.MAX_ATTEMPTS,
+  retryWindowMs: config.RETRY_WINDOW_MS,
 });
 app.get(ConsumerHandle).attach(transport);
 app.connectMicroservice({ strategy: transport });

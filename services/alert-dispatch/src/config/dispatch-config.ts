@@ -20,6 +20,8 @@ export const DISPATCH_ENV = z.object({
   PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(12),
   /** Attempts for a transient failure before the alert goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** How long a failing event is retried before it is dead-lettered (EventConsumer.retryWindowMs). */
+  RETRY_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
   /**
    * BullMQ queue of the webhook deliveries (its dead letters: `<name>-dead-letter`). Every replica of
    * one deployment uses the same; deployments sharing a Redis must not.

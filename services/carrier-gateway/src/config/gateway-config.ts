@@ -36,6 +36,8 @@ export const GATEWAY_ENV = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('carrier-gateway'),
   /** Delivery attempts of the same record before it goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** How long a failing event is retried before it is dead-lettered (EventConsumer.retryWindowMs). */
+  RETRY_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
   /** The screening service's interactive API (`POST /v1/screenings`). */
   SCREENING_URL: z.url().default('http://127.0.0.1:3001'),
   /** Bearer token for that API (screening's INTERACTIVE_TOKEN); unset, every interactive answer is the safe default. */

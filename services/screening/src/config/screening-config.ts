@@ -24,6 +24,8 @@ export const SCREENING_ENV = z.object({
   BATCH_MAX_EVENTS: z.coerce.number().int().min(1).max(5_000).default(500),
   /** Attempts for a transient failure before the event goes to the dead-letter topic. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** How long a failing event is retried before it is dead-lettered (EventConsumer.retryWindowMs). */
+  RETRY_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
   /** How often the active rule set, visa matrix and violations are re-read (a switch needs no restart). */
   REFERENCE_DATA_POLL_MS: z.coerce.number().int().min(100).default(5_000),
   /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
