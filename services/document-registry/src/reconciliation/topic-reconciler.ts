@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { KAFKA, LOGGER } from '@docscreen/nest-platform';
 import { PeriodicTask, type Logger } from '@docscreen/observability';
 import { REGISTRY_CONFIG } from '../config/config.module.js';
@@ -51,6 +51,19 @@ export class TopicReconciler implements OnApplicationBootstrap, OnApplicationShu
 
   /** One comparison; answers the finding when it asked for a republish. */
   async check(): Promise<string | undefined> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await this.compare(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async compare(admin: Admin): Promise<string | undefined> {
+    // First, so a cluster that lost the topic gets it back even while changes wait in the outbox: the
+    // relay cannot publish them to a topic that does not exist (the brokers do not create topics).
+    await registryTopicEnds(admin);
     const [latest] = await this.republishes.recent(1);
     if (latest?.state === 'requested' || latest?.state === 'running') return undefined;
     if (latest?.state === 'failed')
@@ -60,17 +73,10 @@ export class TopicReconciler implements OnApplicationBootstrap, OnApplicationShu
       select: { id: true },
     });
     if (pending) return undefined;
-
-    const admin = this.kafka.admin();
-    await admin.connect();
-    let offsets: { partition: number; high: string }[];
-    try {
-      offsets = await registryTopicEnds(admin);
-    } finally {
-      await admin.disconnect();
-    }
-    const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    // The marks before the ends: a relay round in between raises both, the ends never below the marks.
     const marks = await this.prisma.topicPartitionMark.findMany({ where: { topic: TOPIC } });
+    const offsets = await registryTopicEnds(admin);
+    const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
     const lost = marks.filter((m) => (high.get(m.partition) ?? 0n) < m.endOffset);
     const [m] = lost;
     if (m) {
