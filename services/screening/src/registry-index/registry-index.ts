@@ -182,12 +182,15 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const offsets = await admin.fetchTopicOffsets(TOPIC);
       this.targets = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
-      // A snapshot taken further than the topic now ends was of a topic that lost data since (a new
-      // cluster): what the topic holds now is read from its start instead, never skipped as read.
+      // Positions further than the topic now ends (a snapshot's, or the live index's when kafkajs'
+      // crash made it follow again) are of a topic that lost data since (a new cluster): what the
+      // topic holds now is read from its start instead, never skipped as read.
       if (offsets.some((o) => (this.next.get(o.partition) ?? 0n) > BigInt(o.high))) {
-        this.logger.warn('snapshot is ahead of the registry topic (it lost data); rebuilding from the topic');
+        this.logger.warn('index is ahead of the registry topic (it lost data); rebuilding from the topic');
         this.index = new SltdIndex();
         this.next.clear();
+        this.caughtUp = false;
+        if (this.config.REGISTRY_URL) this.behind = 'rebuilding: the registry topic lost data';
       }
       for (const o of offsets) if (!this.next.has(o.partition)) this.next.set(o.partition, BigInt(o.low));
       await admin.setOffsets({
