@@ -52,7 +52,8 @@ export const GATEWAY_ENV = z.object({
   /**
    * Interactive queries one replica works on at once (submission and screening). Above it a query is
    * answered at once with the safe default (`answeredBy: "shed"`), stored in the background while
-   * INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT allows, so screening's directive still follows. Measured on the 2-core CI machine (docs/performance.md).
+   * INTERACTIVE_SHED_STORE_MAX_IN_FLIGHT allows, so screening's directive still follows. The default
+   * was measured on the 2-core CI machine (docs/performance.md).
    */
   INTERACTIVE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   /**
