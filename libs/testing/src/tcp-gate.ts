@@ -30,7 +30,9 @@ export async function tcpGate(target: { host: string; port: number }): Promise<T
           for (const socket of [client, upstream]) {
             sockets.add(socket);
             socket.once('close', () => sockets.delete(socket));
-            socket.once('error', () => {
+            // Every error, not just the first: a socket may report more than one as it is torn down,
+            // and an 'error' event nobody listens to would take the test process down with it.
+            socket.on('error', () => {
               client.destroy();
               upstream.destroy();
             });
