@@ -3,13 +3,19 @@ import type { Logger } from '@docscreen/observability';
 
 interface HttpResponse {
   status(code: number): HttpResponse;
+  setHeader(name: string, value: string): void;
   json(body: unknown): void;
   headersSent?: boolean;
 }
 
+/** How soon a client may try again after the database was found unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
- * Every HTTP error as one JSON shape: `{ statusCode, error, message, ... }`. Unexpected errors are
- * logged with their stack and answered 500 without internals (no stack, no personal data).
+ * Every HTTP error as one JSON shape: `{ statusCode, error, message, ... }`. A database that cannot
+ * be reached (restarting, a network cut) is 503 with Retry-After: the request may succeed in a few
+ * seconds, and nothing was acknowledged. Other unexpected errors are logged with their stack and
+ * answered 500 without internals (no stack, no personal data).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -27,6 +33,16 @@ export class ProblemFilter implements ExceptionFilter {
           ? { statusCode: status, error, message: body }
           : { statusCode: status, error, ...body };
       response.status(status).json(payload);
+      return;
+    }
+    if (databaseUnreachable(exception)) {
+      this.logger.warn({ error: exception }, 'database unreachable; answered 503');
+      response.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(503).json({
+        statusCode: 503,
+        error: 'SERVICE_UNAVAILABLE',
+        message: 'the database is unreachable; nothing was stored: retry later',
+      });
       return;
     }
     this.logger.error({ error: exception }, 'unhandled error');
@@ -50,4 +66,32 @@ function bodyTooLarge(cause: unknown): { message: string; bytes?: number; limit:
         limit,
       }
     : { message: `the request body is over ${limit} bytes; at most ${limit} are accepted`, limit };
+}
+
+/** Prisma's codes for a server it cannot reach, a connection it lost, or no free connection in time. */
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** The same from the pg driver underneath, or a socket. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03']);
+
+/** Recognised by name and code, so this library needs no Prisma import. */
+function databaseUnreachable(exception: unknown): boolean {
+  for (
+    let error = exception as { name?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0;
+    error && depth < 4;
+    depth++
+  ) {
+    if (error.name === 'PrismaClientInitializationError') return true;
+    if (typeof error.code === 'string' && (UNREACHABLE_CODES.has(error.code) || SOCKET_CODES.has(error.code)))
+      return true;
+    if (
+      typeof error === 'object' &&
+      'message' in error &&
+      /Can't reach database server|Connection terminated/.test(
+        String((error as { message: unknown }).message),
+      )
+    )
+      return true;
+    error = error.cause as typeof error;
+  }
+  return false;
 }
