@@ -59,8 +59,17 @@ describe('EventPublisher against max.message.bytes and broken producer state', (
   });
 
   const record = (bytes: number) => ({ key: 'k', value: Buffer.alloc(bytes, 1), headers: {} });
-  const written = async (topic: string) =>
-    (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+  /** Records on `topic`. A topic just created may not have answered for its leader yet: ask again. */
+  const written = async (topic: string): Promise<number> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  };
 
   /** What the incident did: three records to one topic and, in the same request, one too large. */
   async function poison(producer: Producer): Promise<unknown> {
