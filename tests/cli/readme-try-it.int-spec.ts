@@ -255,12 +255,27 @@ describe('the README on a stack started with docscreen stack up', () => {
   }, 120_000);
 
   it('stack down stops the supervisors first: nothing is restarted', async () => {
+    // The supervisors are the only processes that restart a service: once they are gone, nothing
+    // can come back, so no waiting for a restart that should not happen.
+    const supervisors = readdirSync(path.join(runDir, 'pids'))
+      .filter((f) => f.endsWith('.supervisor.pid'))
+      .map((f) => Number(readFileSync(path.join(runDir, 'pids', f), 'utf8')));
+    expect(supervisors).toHaveLength(STACK_PORTS.length);
     const down = await docscreen('stack', 'down');
     stackStarted = false;
     expect(down.code).toBe(0);
     expect(down.stdout).toMatch(/alert-dispatch: (stopped|killed)/);
-    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the first restart's backoff
+    expect(supervisors.filter(isAlive)).toEqual([]);
     for (const port of STACK_PORTS)
       expect({ port, answers: await portAnswers(port) }).toEqual({ port, answers: false });
   }, 180_000);
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

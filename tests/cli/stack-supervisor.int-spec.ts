@@ -19,6 +19,8 @@ const NAME = 'document-registry'; // a stack service's name, so that status and 
 
 describe('docscreen stack supervise', () => {
   let runDir: string;
+  /** Only the supervisor restarts the child: once it is gone, nothing can come back. */
+  let supervisorPid: number;
   let env: NodeJS.ProcessEnv;
   const pidFile = () => path.join(runDir, 'pids', `${NAME}.pid`);
   const childPid = () => (existsSync(pidFile()) ? Number(readFileSync(pidFile(), 'utf8')) : undefined);
@@ -57,11 +59,13 @@ describe('docscreen stack supervise', () => {
         logFile: path.join(runDir, 'logs', `${NAME}.log`),
       }),
     );
-    spawn(process.execPath, [BIN, 'stack', 'supervise', NAME], {
+    const supervisor = spawn(process.execPath, [BIN, 'stack', 'supervise', NAME], {
       env,
       detached: true,
       stdio: 'ignore',
-    }).unref();
+    });
+    supervisor.unref();
+    supervisorPid = supervisor.pid!;
     await waitFor('the supervised child', () => childPid(), 15_000);
   });
 
@@ -108,7 +112,8 @@ describe('docscreen stack supervise', () => {
     const down = await docscreen('stack', 'down', '--keep-kafka');
     expect(down.stdout).toContain(`${NAME}: stopped`);
     expect(alive(last)).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past two backoffs
+    // No waiting for a restart that should not come: the only process that restarts the child is gone.
+    expect(alive(supervisorPid)).toBe(false);
     expect(childPid()).toBeUndefined();
     const row = (await docscreen('stack', 'status')).stdout.split('\n').find((l) => l.includes(` ${NAME} `));
     expect(row).toMatch(new RegExp(`^DOWN +${NAME} +http://127.0.0.1:3002 pid - (?!restarts|unsupervised)`));
