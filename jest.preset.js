@@ -32,6 +32,9 @@ export function jestConfig(projectDir, overrides = {}) {
     // Integration tests join consumer groups and wait for real rebalances; unit tests finish in ms anyway.
     testTimeout: 60_000,
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    // Service processes a test leaves running are killed at the end of the run (libs/testing).
+    globalSetup: new URL('./infra/jest/global-setup.js', import.meta.url).pathname,
+    globalTeardown: new URL('./infra/jest/global-teardown.js', import.meta.url).pathname,
     ...overrides,
   };
 }

@@ -1,7 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hungProcessReport } from './hung-process.js';
 import { WaitAborted, waitFor } from './wait-for.js';
+
+/** How long a clean SIGTERM shutdown may take before the process is reported hung and killed. */
+const STOP_TIMEOUT_MS = 30_000;
+
+// Every process started here is listed (a file named by its pid) in the folder the Jest run's global
+// set-up made (infra/jest/global-setup.js); its global tear-down kills what is left, so a test that failed
+// before its `stop` never outlives the run. (`process.on('exit')` does not fire inside Jest's sandbox.)
+const PROCESS_LIST = process.env['DOCSCREEN_TEST_PROCESSES'];
 
 export interface RunningService {
   name: string;
@@ -11,8 +20,12 @@ export interface RunningService {
   pid: number;
   /** Whether the process is still running. */
   alive(): boolean;
-  /** SIGTERM: a clean shutdown; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /**
+   * SIGTERM: a clean shutdown; resolves with the exit code. A process still running after
+   * `timeoutMs` (default 30 s) is reported hung — with its JavaScript stack and state — then killed,
+   * and resolves with null.
+   */
+  stop(timeoutMs?: number): Promise<number | null>;
   /** SIGKILL: a crash, with no chance to finish anything; resolves when the process is gone. */
   kill(): Promise<void>;
   /** SIGSTOP / SIGCONT: a process that hangs (a stalled dependency) and comes back. */
@@ -39,16 +52,27 @@ export async function startServiceProcess(options: {
   const output: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', './dist/instrument.js', './dist/main.js'],
+    // The inspector stays closed; a port is set so that SIGUSR1 can open it when a stop hangs.
+    ['--inspect-port=0', '--import', './dist/instrument.js', './dist/main.js'],
     {
       cwd: options.serviceDir,
       env: { ...process.env, ...options.env, PORT: String(options.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (PROCESS_LIST && child.pid) writeFileSync(path.join(PROCESS_LIST, String(child.pid)), options.name);
+  // The pipes and the process do not hold the test run open: leftovers are killed at its end (above).
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) {
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    stream?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  }
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (PROCESS_LIST && child.pid) rmSync(path.join(PROCESS_LIST, String(child.pid)), { force: true });
+      resolve(code);
+    }),
+  );
   let alive = true;
   void exited.then(() => (alive = false));
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -76,9 +100,18 @@ export async function startServiceProcess(options: {
     output,
     pid: child.pid ?? 0,
     alive: () => alive,
-    stop: async () => {
+    stop: async (timeoutMs = STOP_TIMEOUT_MS) => {
       if (alive) child.kill('SIGTERM');
-      const code = await exited;
+      const code = await Promise.race([exited, sleep(timeoutMs).then(() => 'hung' as const)]);
+      if (code === 'hung') {
+        process.stderr.write(
+          `--- ${options.name} still running ${timeoutMs} ms after SIGTERM: killed ---\n` +
+            `${await hungProcessReport(child, output)}\n${output.join('').slice(-4000)}\n`,
+        );
+        child.kill('SIGKILL');
+        await exited;
+        return null;
+      }
       // An unclean stop is a failure the test will report; show why.
       if (code !== 0)
         process.stderr.write(`--- ${options.name} exited ${code} ---\n${output.join('').slice(-4000)}\n`);
@@ -96,6 +129,8 @@ export async function startServiceProcess(options: {
     },
   };
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
