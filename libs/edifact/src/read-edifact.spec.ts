@@ -84,6 +84,24 @@ describe('readEdifact', () => {
     expect(segments[1]!.elements[3]).toEqual(['SMITH', 'JOHN']);
   });
 
+  // Found by read-edifact.fuzz.spec.ts: the release character used to release the line break, so the
+  // apostrophe after it ended the segment and LEARY became a segment of its own.
+  it('releases the character after a line break when a gateway wrapped the line right after ?', () => {
+    const text = "UNB+UNOA:4+A+B+200101:0000+1'NAD+FL+++O?\r\n'LEARY:ANN?\u0002+MARIE'UNZ+0+1'";
+    const { segments, errors } = readEdifact(text);
+    expect(segments.map((s) => s.tag)).toEqual(['UNB', 'NAD', 'UNZ']);
+    expect(segments[1]!.elements[3]).toEqual(["O'LEARY", 'ANN+MARIE']);
+    expect(errors.map((e) => [e.code, e.segment])).toEqual([['control-characters', 2]]);
+  });
+
+  // Found by read-edifact.fuzz.spec.ts: a released character was never checked against the character set.
+  it('flags a released character outside the character set like any other', () => {
+    const { segments, errors } = readEdifact("UNB+UNOA:4+A+B+200101:0000+1'NAD+FL+++M?\uFFFDLLER'UNZ+0+1'");
+    expect(segments[1]!.elements[3]).toEqual(['M\uFFFDLLER']);
+    expect(errors.map((e) => [e.code, e.segment])).toEqual([['unexpected-character', 2]]);
+    expect(errors[0]!.message).toContain('could not be decoded');
+  });
+
   it('keeps spaces inside data', () => {
     const { segments } = readEdifact("UNB+UNOA:4+A+B+200101:0000+1'NAD+MS+++WORLD CUSTOMS ORGANIZATION BRU'");
     expect(segments[1]!.elements[3]).toEqual(['WORLD CUSTOMS ORGANIZATION BRU']);

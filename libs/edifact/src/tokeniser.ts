@@ -11,7 +11,8 @@
  * - When the terminator is `'`, a typographic apostrophe (’ or ‘, as word processors write it) also
  *   ends a segment, but only where a segment tag or the end of the text follows, so that a name such
  *   as O’LEARY keeps its apostrophe.
- * - The release character makes the next character data, whatever it is.
+ * - The release character makes the next character data, whatever it is, except a line break or
+ *   control character (a line wrapped right after `?`): those are skipped and the one after them released.
  * - Characters that could not be decoded (U+FFFD), or beyond Latin-1 where the interchange does not
  *   declare a Unicode syntax level, are kept as data and counted.
  *
@@ -213,8 +214,23 @@ export function tokenise(text: string, from: number, separators: Separators, uni
     // Release, line break or control character: keep the data before it, then skip it.
     buffer += text.slice(runStart, i);
     if (cls === RELEASE) {
-      if (i + 1 < n) buffer += text.charAt(i + 1);
-      i += 2;
+      // A gateway may wrap the line right after the release character: line breaks and control
+      // characters are never data, so the character released is the first one after them.
+      i++;
+      while (i < n) {
+        const next = text.charCodeAt(i);
+        const nextCls = next < 256 ? table[next] : DATA;
+        if (nextCls !== NEWLINE && nextCls !== CONTROL) break;
+        if (nextCls === CONTROL) note(result.controlCharacters, i, result.segments.length);
+        i++;
+      }
+      if (i < n) {
+        const released = text.charCodeAt(i);
+        if (released >= 256 && (released === REPLACEMENT || !unicode))
+          note(result.unexpectedCharacters, i, result.segments.length);
+        buffer += text.charAt(i);
+      }
+      i++;
     } else {
       if (cls === CONTROL) note(result.controlCharacters, i, result.segments.length);
       i++;
