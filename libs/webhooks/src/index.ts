@@ -18,3 +18,14 @@ export { WebhookDispatcher, deadLetterQueueName } from './webhook-dispatcher.js'
 export type { DeadLetter, WebhookDispatcherOptions, WebhookLogger } from './webhook-dispatcher.js';
 export { DeliveryAttemptError, EVENT_TYPE_HEADER, USER_AGENT } from './webhook-request.js';
 export type { WebhookDelivery, WebhookEndpoint } from './webhook-request.js';
+export { MAX_WEBHOOK_URL_LENGTH, addressKind, checkWebhookUrl, refusedAddress } from './target-policy.js';
+export type {
+  AddressKind,
+  WebhookTargetOptions,
+  WebhookUrlProblem,
+  WebhookUrlVerdict,
+} from './target-policy.js';
+export { RefusedTargetError, resolveWebhookTarget, systemLookup } from './webhook-target.js';
+export type { ResolvedAddress, WebhookLookup } from './webhook-target.js';
+export { SealedSecretError, SecretKeyRing, newSecretKey, openStoredSecret } from './secret-key-ring.js';
+export type { OpenedSecret, SecretKey, StoredSecret } from './secret-key-ring.js';

@@ -13,9 +13,12 @@ import {
   type WebhookDispatcherOptions,
 } from './webhook-dispatcher.js';
 import { EVENT_TYPE_HEADER, USER_AGENT, type WebhookDelivery } from './webhook-request.js';
+import type { WebhookLookup } from './webhook-target.js';
 
 // Against the real Redis and a real HTTP receiver on the loopback: retries with backoff, dead letters,
 // de-duplication, and a worker killed with SIGKILL in the middle of a delivery (in a child process).
+// The receivers listen on 127.0.0.1, so these dispatchers allow private targets, as local development
+// does (WEBHOOK_ALLOW_PRIVATE_TARGETS); the target policy's own tests below run without it.
 
 const SECRET = 'whsec_int-spec-secret';
 const SUBSCRIBER = 'nld-kmar';
@@ -89,6 +92,7 @@ describe('WebhookDispatcher on the real Redis', () => {
       resolveEndpoint: async (subscriber) =>
         subscriber === SUBSCRIBER ? { url: target.url, secret: SECRET } : undefined,
       backoff: { baseMs: 100, maxMs: 400 },
+      allowPrivateTargets: true,
       ...rest,
     });
     dispatchers.push(created);
@@ -445,5 +449,107 @@ describe('WebhookDispatcher on the real Redis', () => {
 
   it('names the dead-letter queue after the delivery queue', () => {
     expect(deadLetterQueueName('agency-webhooks')).toBe('agency-webhooks-dead-letter');
+  });
+
+  describe('where a delivery may go', () => {
+    /** A resolver answering `answers[n]` at its n-th call (the last one after that), counting calls. */
+    function dnsAnswering(...answers: string[][]): WebhookLookup & { calls: number } {
+      const lookup = Object.assign(
+        async () => {
+          const addresses = answers[Math.min(lookup.calls, answers.length - 1)] ?? [];
+          lookup.calls++;
+          return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+        },
+        { calls: 0 },
+      );
+      return lookup;
+    }
+
+    it('connects to the address it checked, under the registered name, resolving it once', async () => {
+      const target = await receiver(() => 200);
+      const port = new URL(target.url).port;
+      // The first answer is the receiver; any later one a closed address. A client that resolved the name
+      // again to connect (after the check) would be refused there, or fail to resolve it at all.
+      const lookup = dnsAnswering(['127.0.0.1'], ['127.0.0.2']);
+      const delivered: number[] = [];
+      const d = dispatcher({
+        receiver: target,
+        attempts: 1,
+        lookup,
+        resolveEndpoint: async () => ({ url: `http://receiver.docscreen.test:${port}/hook`, secret: SECRET }),
+        onDelivered: async ({ status }) => void delivered.push(status),
+      });
+      d.startWorker();
+
+      await d.enqueue([delivery()]);
+      await countsReach(d, 'completed', 1);
+
+      expect(delivered).toEqual([200]);
+      expect(lookup.calls).toBe(1);
+      expect(target.requests.map((r) => r.headers.host)).toEqual([`receiver.docscreen.test:${port}`]);
+    }, 120_000);
+
+    it.each([
+      [
+        'resolves to the loopback at delivery (DNS rebinding)',
+        [['127.0.0.1']],
+        '127.0.0.1, a loopback address',
+      ],
+      [
+        'answers a public and a private address',
+        [['93.184.215.14', '10.0.0.7']],
+        '10.0.0.7, a private-network address',
+      ],
+      [
+        'answers the metadata service as IPv4-mapped IPv6',
+        [['::ffff:169.254.169.254']],
+        'IPv4-mapped IPv6 address (of 169.254.169.254',
+      ],
+    ])(
+      'dead-letters at once, without a request, a name that %s',
+      async (_case, answers, reason) => {
+        const target = await receiver(() => 200);
+        const port = new URL(target.url).port;
+        const lookup = dnsAnswering(...answers);
+        const deadLettered: Array<{ attempts: number; error: string }> = [];
+        const d = dispatcher({
+          receiver: target,
+          attempts: 3,
+          allowPrivateTargets: false,
+          lookup,
+          // Registered while the name pointed elsewhere: as written, the URL passes the policy.
+          resolveEndpoint: async () => ({ url: `https://hooks.docscreen.test:${port}/hook`, secret: SECRET }),
+          onDeadLettered: async ({ attempts, error }) => void deadLettered.push({ attempts, error }),
+        });
+        d.startWorker();
+
+        await d.enqueue([delivery()]);
+        await countsReach(d, 'dead-lettered', 1);
+
+        expect(deadLettered).toEqual([{ attempts: 1, error: expect.stringContaining(reason) }]);
+        expect(deadLettered[0]?.error).toMatch(/^refused target: the host resolves to /);
+        expect(lookup.calls).toBe(1);
+        expect(target.requests).toEqual([]);
+      },
+      120_000,
+    );
+
+    it('dead-letters at once a URL stored before the policy: plain http to 127.0.0.1', async () => {
+      const target = await receiver(() => 200);
+      const deadLettered: string[] = [];
+      const d = dispatcher({
+        receiver: target,
+        attempts: 3,
+        allowPrivateTargets: false,
+        onDeadLettered: async ({ error }) => void deadLettered.push(error),
+      });
+      d.startWorker();
+
+      await d.enqueue([delivery()]);
+      await countsReach(d, 'dead-lettered', 1);
+
+      expect(deadLettered).toEqual(['refused target: the URL must be https (got http:)']);
+      expect(target.requests).toEqual([]);
+    }, 120_000);
   });
 });

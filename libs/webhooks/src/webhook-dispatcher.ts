@@ -3,10 +3,13 @@ import { Redis } from 'ioredis';
 import { retryDelayMs, type RetryBackoff } from './signature.js';
 import {
   DeliveryAttemptError,
+  newWebhookAgents,
   postWebhook,
+  type WebhookAgents,
   type WebhookDelivery,
   type WebhookEndpoint,
 } from './webhook-request.js';
+import { RefusedTargetError, type WebhookLookup } from './webhook-target.js';
 
 export interface WebhookLogger {
   info(obj: object, msg: string): void;
@@ -63,6 +66,14 @@ export interface WebhookDispatcherOptions {
   /** How often one delivery may be taken over from a dead worker before it is failed; 3 by default. */
   maxStalledCount?: number;
   logger?: WebhookLogger;
+  /**
+   * Deliver also to private, loopback and link-local addresses, and over plain http: local development
+   * and tests only (WEBHOOK_ALLOW_PRIVATE_TARGETS). False by default: only https to public addresses,
+   * every address a name resolves to checked, the connection pinned to the checked address.
+   */
+  allowPrivateTargets?: boolean;
+  /** How host names are resolved at delivery; the system resolver by default (tests simulate DNS). */
+  lookup?: WebhookLookup;
 }
 
 export interface DeadLetter {
@@ -122,6 +133,7 @@ export class WebhookDispatcher {
   private readonly deadLetterQueue: Queue<DeadLetterData>;
   private readonly logger: WebhookLogger;
   private readonly jobOptions: JobsOptions;
+  private readonly agents: WebhookAgents = newWebhookAgents();
   private worker: Worker<WebhookDelivery, DeliveryOutcome> | undefined;
   private closing: Promise<void> | undefined;
 
@@ -242,8 +254,8 @@ export class WebhookDispatcher {
     try {
       return await this.attempt(delivery, attempt, context);
     } catch (error) {
-      // An unknown subscriber will not become known by waiting: no retry.
-      const permanent = error instanceof UnknownSubscriberError;
+      // An unknown subscriber will not become known by waiting, nor a refused target acceptable: no retry.
+      const permanent = error instanceof UnknownSubscriberError || error instanceof RefusedTargetError;
       const message = errorMessage(error);
       const willRetry = !permanent && attempt < (job.opts.attempts ?? 1);
       this.logger.warn({ ...context, error: message, willRetry }, 'webhook attempt failed');
@@ -275,11 +287,12 @@ export class WebhookDispatcher {
     }
     const endpoint = await this.options.resolveEndpoint(delivery.subscriber);
     if (!endpoint) throw new UnknownSubscriberError();
-    const status = await postWebhook(
-      endpoint,
-      delivery,
-      this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
-    );
+    const status = await postWebhook(endpoint, delivery, {
+      timeoutMs: this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+      allowPrivateTargets: this.options.allowPrivateTargets ?? false,
+      agents: this.agents,
+      ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
+    });
     await this.options.onDelivered?.({
       deliveryId: delivery.deliveryId,
       subscriber: delivery.subscriber,
@@ -326,6 +339,8 @@ export class WebhookDispatcher {
   private async shutDown(): Promise<void> {
     await this.worker?.close();
     await Promise.all([this.queue.close(), this.deadLetterQueue.close()]);
+    this.agents.http.destroy();
+    this.agents.https.destroy();
     if (this.ownsConnection) await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

@@ -60,6 +60,8 @@ const dispatcher = new WebhookDispatcher({
   },
   attempts: 3,
   backoff: { baseMs: 100, maxMs: 500 },
+  // The receiver listens on 127.0.0.1.
+  allowPrivateTargets: true,
   lockDuration: Number(required('LOCK_MS')),
   stalledInterval: Number(required('STALLED_MS')),
   logger: {
