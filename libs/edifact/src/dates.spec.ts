@@ -32,6 +32,17 @@ describe('readDate', () => {
     });
   });
 
+  // Found by parse-paxlst.fuzz.spec.ts: DTM+329:00000101 was read as the birth date 0000-01-01, and a
+  // flight as departing in year 0, which PostgreSQL refuses to store.
+  it('rejects year 0000', () => {
+    expect(readDate('00000101', '', 'birth', 2020)).toEqual({
+      ok: false,
+      reason: '00000101 is not a date: there is no year 0000',
+    });
+    expect(readDate('000001010000', '203', 'flight', 2020).ok).toBe(false);
+    expect(readDate('00010101', '102', 'birth', 2020)).toEqual({ ok: true, iso: '0001-01-01' });
+  });
+
   it('rejects a value that does not fit its format, and unknown formats', () => {
     expect(readDate('70060', '', 'birth', 2020)).toEqual({
       ok: false,
@@ -71,5 +82,12 @@ describe('interchangeYear', () => {
     expect(interchangeYear('991231')).toBe(1999);
     expect(interchangeYear('20200130')).toBe(2020);
     expect(interchangeYear('2001')).toBeUndefined();
+  });
+
+  // Found by parse-paxlst.fuzz.spec.ts: UNB+…+00500101 put the birth date 990101 in year -1 ("0-01-01-01").
+  it('takes no four-digit year before 1970 as the preparation year', () => {
+    expect(interchangeYear('19700101')).toBe(1970);
+    expect(interchangeYear('19691231')).toBeUndefined();
+    expect(interchangeYear('00500101')).toBeUndefined();
   });
 });

@@ -74,6 +74,8 @@ export function readDate(value: string, format: string, kind: DateKind, referenc
   const year = layout.century ? take(4) : centuryOf(take(2), kind, referenceYear);
   const month = take(2);
   const day = take(2);
+  // ISO 8601's year 0000 (1 BC) is no date a manifest means, and no database column takes it.
+  if (year < 1) return { ok: false, reason: `${value} is not a date: there is no year ${pad(year, 4)}` };
   if (month < 1 || month > 12)
     return { ok: false, reason: `${value} is not a date: there is no month ${pad(month)}` };
   if (day < 1 || day > daysInMonth(year, month)) {
@@ -92,10 +94,14 @@ export function readDate(value: string, format: string, kind: DateKind, referenc
 
 /**
  * The year an interchange was prepared, from UNB's date (YYMMDD, or CCYYMMDD in syntax 4). EDIFACT
- * dates from 1987, so two-digit years 70–99 are 19xx and the rest 20xx.
+ * dates from 1987, so two-digit years 70–99 are 19xx and the rest 20xx, and a four-digit year before
+ * 1970 is no preparation date (placed against it, a two-digit birth year could land before year 1).
  */
 export function interchangeYear(value: string): number | undefined {
-  if (/^\d{8}$/.test(value)) return Number(value.slice(0, 4));
+  if (/^\d{8}$/.test(value)) {
+    const year = Number(value.slice(0, 4));
+    return year >= 1970 ? year : undefined;
+  }
   if (!/^\d{6}$/.test(value)) return undefined;
   const yy = Number(value.slice(0, 2));
   return yy >= 70 ? 1900 + yy : 2000 + yy;

@@ -41,6 +41,7 @@ describe('PAXLST interchange envelope', () => {
 
   it('reports a bad UNB date', () => {
     expect(errorsOf(paxlst(ONE, { unbDate: '2001' }))).toEqual([[2, 'UNB', 'UNB 4.1', 'bad-date']]);
+    expect(errorsOf(paxlst(ONE, { unbDate: '00500101' }))).toEqual([[2, 'UNB', 'UNB 4.1', 'bad-date']]);
   });
 
   it('reports UNZ counts and references that do not match', () => {

@@ -34,7 +34,7 @@ export function readUnb(unb: Segment | undefined, ctx: MappingContext): PaxlstIn
     ctx.report(
       unb,
       'bad-date',
-      `interchange date ${JSON.stringify(date)} is not YYMMDD; two-digit years are read against ${ctx.referenceYear}`,
+      `interchange date ${JSON.stringify(date)} is not YYMMDD (or CCYYMMDD from 1970); two-digit years are read against ${ctx.referenceYear}`,
       { element: 4, component: 1 },
     );
   } else {
