@@ -10,7 +10,13 @@ import {
 import { metrics } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { decodeEvent, deadLetterTopic, type EventOf, type Topic } from '@docscreen/contracts';
-import { backoffDelay, pause, retryUntilDone, type Logger } from '@docscreen/observability';
+import {
+  backoffDelay,
+  CORRELATION_ID_ATTRIBUTE,
+  pause,
+  retryUntilDone,
+  type Logger,
+} from '@docscreen/observability';
 import { EventTooLargeError, PermanentEventError } from './errors.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './message-size-limits.js';
 import { HEADERS, readHeaders, type Headers } from './headers.js';
@@ -95,9 +101,13 @@ interface Consumed {
 }
 
 function spanAttributes(record: Consumed): Record<string, string> {
+  const correlationId = record.headers[HEADERS.CORRELATION_ID];
+  const eventId = record.headers[HEADERS.EVENT_ID];
   return {
     'messaging.destination.name': record.topic,
     'messaging.kafka.offset': record.message.offset,
+    ...(eventId ? { 'messaging.message.id': eventId } : {}),
+    ...(correlationId ? { [CORRELATION_ID_ATTRIBUTE]: correlationId } : {}),
   };
 }
 

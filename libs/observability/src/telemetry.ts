@@ -1,5 +1,6 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
@@ -15,8 +16,10 @@ import { PrismaInstrumentation } from '@prisma/instrumentation';
 export interface TelemetryOptions {
   serviceName: string;
   serviceVersion: string;
-  /** OTLP/HTTP base endpoint; when absent, spans are still created (for log correlation) but not exported. */
+  /** OTLP/HTTP base endpoint (Jaeger, an OpenTelemetry collector). */
   otlpEndpoint?: string | undefined;
+  /** Zipkin's span intake, `…/api/v2/spans`. With neither endpoint, spans are created but not exported. */
+  zipkinEndpoint?: string | undefined;
 }
 
 export interface Telemetry {
@@ -34,16 +37,21 @@ let current: Telemetry | undefined;
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (current) return current;
   const prometheus = new PrometheusExporter({ preventServerStart: true });
-  const spanProcessors: SpanProcessor[] = options.otlpEndpoint
-    ? [
-        new BatchSpanProcessor({
-          exporter: new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }),
-          // Short delay: an operator following one carrier request wants its trace within a second.
-          scheduledDelayMillis: 500,
-        }),
-      ]
-    : // Without an exporter spans are still created: their ids correlate logs and cross Kafka headers.
-      [new NoopSpanProcessor()];
+  const exporters = [
+    ...(options.otlpEndpoint
+      ? [new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })]
+      : []),
+    ...(options.zipkinEndpoint ? [new ZipkinExporter({ url: options.zipkinEndpoint })] : []),
+  ];
+  const spanProcessors: SpanProcessor[] =
+    exporters.length > 0
+      ? exporters.map(
+          (exporter) =>
+            // Short delay: an operator following one carrier request wants its trace within a second.
+            new BatchSpanProcessor({ exporter, scheduledDelayMillis: 500 }),
+        )
+      : // Without an exporter spans are still created: their ids correlate logs and cross Kafka headers.
+        [new NoopSpanProcessor()];
   const sdk = new NodeSDK({
     resource: defaultResource().merge(
       resourceFromAttributes({

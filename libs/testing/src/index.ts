@@ -13,5 +13,7 @@ export { conformanceDir, loadVisaMatrix, td3Mrz } from './documents.js';
 export type { InventedPassport } from './documents.js';
 export { throwawayBroker } from './throwaway-broker.js';
 export type { ThrowawayBroker } from './throwaway-broker.js';
+export { throwawayZipkin } from './throwaway-zipkin.js';
+export type { ThrowawayZipkin } from './throwaway-zipkin.js';
 export { tcpGate } from './tcp-gate.js';
 export type { TcpGate } from './tcp-gate.js';

@@ -9,4 +9,5 @@ startTelemetry({
   serviceName: SERVICE_NAME,
   serviceVersion: SERVICE_VERSION,
   otlpEndpoint: dispatchConfig().OTEL_EXPORTER_OTLP_ENDPOINT,
+  zipkinEndpoint: dispatchConfig().ZIPKIN_ENDPOINT,
 });

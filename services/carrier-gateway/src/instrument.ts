@@ -9,4 +9,5 @@ startTelemetry({
   serviceName: SERVICE_NAME,
   serviceVersion: SERVICE_VERSION,
   otlpEndpoint: gatewayConfig().OTEL_EXPORTER_OTLP_ENDPOINT,
+  zipkinEndpoint: gatewayConfig().ZIPKIN_ENDPOINT,
 });

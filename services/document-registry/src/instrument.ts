@@ -9,4 +9,5 @@ startTelemetry({
   serviceName: SERVICE_NAME,
   serviceVersion: SERVICE_VERSION,
   otlpEndpoint: registryConfig().OTEL_EXPORTER_OTLP_ENDPOINT,
+  zipkinEndpoint: registryConfig().ZIPKIN_ENDPOINT,
 });

@@ -9,4 +9,5 @@ startTelemetry({
   serviceName: SERVICE_NAME,
   serviceVersion: SERVICE_VERSION,
   otlpEndpoint: screeningConfig().OTEL_EXPORTER_OTLP_ENDPOINT,
+  zipkinEndpoint: screeningConfig().ZIPKIN_ENDPOINT,
 });

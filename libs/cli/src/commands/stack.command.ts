@@ -4,8 +4,11 @@ import {
   checkDatabaseAndCache,
   kafkaRunning,
   startKafka,
+  startZipkin,
   stopKafka,
+  stopZipkin,
   tcpAnswers,
+  zipkinState,
 } from '../stack/infrastructure.js';
 import { logFile, readiness, runningPid, startService, stopService } from '../stack/service-process.js';
 import { localInfrastructure, serviceEnvironment, STACK_SERVICES } from '../stack/stack-services.js';
@@ -16,18 +19,22 @@ import { EXIT } from '../exit-codes.js';
 export function registerStackCommand(program: Command): void {
   const stack = program
     .command('stack')
-    .description('Run the whole system locally: Kafka, migrations, every service');
+    .description('Run the whole system locally: Kafka, Zipkin, migrations, every service');
 
   stack
     .command('up')
     .description(
-      'Start Kafka (checks PostgreSQL and Redis), apply migrations, start every service, wait until ready',
+      'Start Kafka and Zipkin (checks PostgreSQL and Redis), apply migrations, start every service, wait until ready',
     )
     .option('--infra', 'only the infrastructure (what `npm test` needs), no services')
-    .action(async (options: { infra?: boolean }) => {
+    .option('--no-traces', 'no local Zipkin: spans are not exported (unless OTEL_EXPORTER_OTLP_ENDPOINT is set)')
+    .action(async (options: { infra?: boolean; traces: boolean }) => {
       const started = Date.now();
       const infra = localInfrastructure();
       checkDatabaseAndCache();
+      // Zipkin boots (a JVM, a few seconds) while Kafka starts and the services come up.
+      const traces = !options.infra && options.traces;
+      const zipkin = traces ? startZipkin() : Promise.resolve(false);
       await startKafka(infra);
       if (options.infra) {
         log(`infrastructure ready in ${seconds(started)} s: Kafka ${infra.kafkaBrokers}, PostgreSQL, Redis`);
@@ -36,10 +43,13 @@ export function registerStackCommand(program: Command): void {
       await migrateServices(infra);
       const launched = Date.now();
       for (const service of STACK_SERVICES) {
-        const pid = await startService(service, serviceEnvironment(infra, service));
+        const pid = await startService(service, serviceEnvironment(infra, service, { traces }));
         log(`${service.name}: pid ${pid}, logs ${logFile(service)}`);
       }
       await waitUntilReady(STACK_SERVICES, 90_000, launched);
+      const zipkinUp = await zipkin;
+      if (traces && !zipkinUp)
+        log('zipkin did not start (see above): the services run, their traces are not kept');
       log(`\ndocscreen is up in ${seconds(started)} s`);
       for (const service of STACK_SERVICES) {
         log(
@@ -48,7 +58,9 @@ export function registerStackCommand(program: Command): void {
       }
       log(`  kafka            ${infra.kafkaBrokers}`);
       log(
-        `  traces           set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger at http://127.0.0.1:4318) before \`npm start\``,
+        zipkinUp
+          ? `  traces           ${infra.zipkinUrl}  (Zipkin; find a submission's trace by its correlation id, see README)`
+          : `  traces           off (\`npm start\` without --no-traces runs Zipkin at ${infra.zipkinUrl})`,
       );
       log(`  stop with        npm stop`);
     });
@@ -56,12 +68,13 @@ export function registerStackCommand(program: Command): void {
   stack
     .command('down')
     .description(
-      'Stop every service (its supervisor first; the service drains and commits), then the local Kafka broker',
+      'Stop every service (its supervisor first; the service drains and commits), then Zipkin and the local Kafka broker',
     )
     .option('--keep-kafka', 'leave the broker running')
     .action(async (options: { keepKafka?: boolean }) => {
       for (const service of [...STACK_SERVICES].reverse())
         log(`${service.name}: ${await stopService(service)}`);
+      stopZipkin();
       if (!options.keepKafka) stopKafka(localInfrastructure());
     });
 
@@ -87,6 +100,9 @@ export function registerStackCommand(program: Command): void {
         ],
         ['redis', await tcpAnswers(new URL(infra.redisUrl).host), infra.redisUrl],
       ];
+      // Zipkin counts only when `stack up` started it (not with --no-traces).
+      const zipkin = zipkinState();
+      if (zipkin.started) rows.push(['zipkin', zipkin.ready, infra.zipkinUrl]);
       for (const service of STACK_SERVICES) {
         const state = await readiness(service);
         const pid = runningPid(service);

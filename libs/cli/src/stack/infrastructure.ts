@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
-import { fromRoot } from '../paths.js';
+import path from 'node:path';
+import { fromRoot, RUN_DIR } from '../paths.js';
 import type { LocalInfrastructure } from './stack-services.js';
 
 function run(script: string, args: string[], quiet = false): number {
@@ -28,6 +30,36 @@ export async function startKafka(infra: LocalInfrastructure): Promise<void> {
 
 export function stopKafka(infra: LocalInfrastructure): void {
   if (infra.localKafka) run('infra/kafka/kafka.sh', ['stop']);
+}
+
+/**
+ * Starts the local Zipkin (infra/zipkin/zipkin.sh) in the background, beside Kafka and the services:
+ * resolves with whether it answered. Its output goes to its own log, shown only if it failed.
+ */
+export function startZipkin(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', [fromRoot('infra/zipkin/zipkin.sh'), 'start'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.once('error', () => resolve(false));
+    child.once('exit', (code) => {
+      if (code !== 0) process.stderr.write(Buffer.concat(output));
+      resolve(code === 0);
+    });
+  });
+}
+
+export function stopZipkin(): void {
+  run('infra/zipkin/zipkin.sh', ['stop'], true);
+}
+
+/** Whether the local Zipkin was started (`npm start` without --no-traces) and whether it answers. */
+export function zipkinState(): { started: boolean; ready: boolean } {
+  const ready = run('infra/zipkin/zipkin.sh', ['status'], true) === 0;
+  return { started: ready || existsSync(path.join(RUN_DIR, 'zipkin', 'zipkin.pid')), ready };
 }
 
 export function kafkaRunning(infra: LocalInfrastructure): Promise<boolean> {

@@ -41,6 +41,8 @@ export interface LocalInfrastructure {
   postgresServer: string;
   redisUrl: string;
   otlpEndpoint: string | undefined;
+  /** The local Zipkin (infra/zipkin/zipkin.sh, `ZIPKIN_PORT`): where `npm start` sends traces and people read them. */
+  zipkinUrl: string;
   /** Appended to every service's database name (`DOCSCREEN_DB_SUFFIX`): a second stack on one server. */
   databaseSuffix: string;
   /** True when the broker is ours to start (no KAFKA_BROKERS given). */
@@ -58,6 +60,7 @@ export function localInfrastructure(env: NodeJS.ProcessEnv = process.env): Local
     postgresServer: (env['DOCSCREEN_PG_SERVER'] ?? 'postgresql://postgres@127.0.0.1:5432').replace(/\/$/, ''),
     redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     otlpEndpoint: env['OTEL_EXPORTER_OTLP_ENDPOINT'],
+    zipkinUrl: `http://127.0.0.1:${env['ZIPKIN_PORT'] ?? '9411'}`,
     databaseSuffix: env['DOCSCREEN_DB_SUFFIX'] ?? '',
     localKafka: env['KAFKA_BROKERS'] === undefined,
   };
@@ -71,10 +74,11 @@ export function databaseUrl(infra: LocalInfrastructure, service: StackService): 
   return `${infra.postgresServer}/${databaseName(infra, service)}`;
 }
 
-/** The environment a service process gets from the launcher. */
+/** The environment a service process gets from the launcher; `traces`: export spans to the local Zipkin. */
 export function serviceEnvironment(
   infra: LocalInfrastructure,
   service: StackService,
+  options: { traces: boolean } = { traces: false },
 ): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(service.port),
@@ -86,6 +90,7 @@ export function serviceEnvironment(
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
   if (service.operatorsApi) env['ADMIN_TOKEN'] = localAdminToken();
   // The interactive API: the gateway calls screening with a token only the two of them hold.
+  if (options.traces) env['ZIPKIN_ENDPOINT'] = `${infra.zipkinUrl}/api/v2/spans`;
   if (service.name === 'screening') {
     env['INTERACTIVE_TOKEN'] = localInteractiveToken();
     // Its index is compared with the registry's topic watermark (ADR 0012).

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Controller, Headers, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -17,6 +16,7 @@ import { CurrentCarrier } from '../carriers/current-carrier.decorator.js';
 import { GATEWAY_CONFIG } from '../config/config.module.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { JsonManifestSchema } from '../manifests/dto/json-manifest.schema.js';
+import { correlationFor } from '../manifests/correlation-id.js';
 import { BrokerUnavailableException } from '../manifests/manifests.service.js';
 import { MANIFEST_MEDIA_TYPES, mediaTypeOf } from '../manifests/media-types.js';
 import { readManifest, type RawManifestRequest } from '../manifests/read-manifest.js';
@@ -114,7 +114,7 @@ export class InteractiveController {
         carrier,
         incoming,
         idempotencyKey?.trim().slice(0, 255) || undefined,
-        correlationId?.slice(0, 64) || randomUUID(),
+        correlationFor(correlationId),
         arrivedAt(request),
       );
     } catch (error) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Controller, Headers, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -20,6 +19,7 @@ import { JsonManifestSchema } from './dto/json-manifest.schema.js';
 import { MANIFEST_LIMITS as LIMITS } from './manifest-limits.js';
 import { ManifestReceipt } from './dto/manifest-receipt.js';
 import { BrokerUnavailableException, ManifestsService } from './manifests.service.js';
+import { correlationFor } from './correlation-id.js';
 import { MANIFEST_MEDIA_TYPES } from './media-types.js';
 import { readManifest, type RawManifestRequest } from './read-manifest.js';
 
@@ -101,7 +101,7 @@ export class ManifestsController {
         carrier,
         incoming,
         idempotencyKey?.trim().slice(0, 255) || undefined,
-        correlationId?.slice(0, 64) || randomUUID(),
+        correlationFor(correlationId),
       );
       if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
       return outcome.receipt;
