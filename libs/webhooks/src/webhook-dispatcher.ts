@@ -1,3 +1,4 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { retryDelayMs, type RetryBackoff } from './signature.js';
@@ -112,6 +113,16 @@ const DEFAULTS = {
 const KEEP_COMPLETED = { age: 24 * 3600, count: 10_000 };
 const KEEP_FAILED = { age: 7 * 24 * 3600, count: 10_000 };
 
+/**
+ * What a delivery job holds: the delivery and the trace context of whoever enqueued it, so that the
+ * attempts (in another process, maybe minutes later) continue the trace of the event that caused them.
+ */
+interface DeliveryJob extends WebhookDelivery {
+  traceContext?: Record<string, string>;
+}
+
+const tracer = trace.getTracer('@docscreen/webhooks');
+
 const ignore = (): void => undefined;
 const SILENT: WebhookLogger = { info: ignore, warn: ignore, error: ignore };
 
@@ -172,7 +183,7 @@ export class WebhookDispatcher {
       await this.queue.addBulk(
         chunk.map((delivery) => ({
           name: DELIVERY_JOB,
-          data: jobData(delivery),
+          data: { ...jobData(delivery), ...activeTraceContext() },
           opts: { ...this.jobOptions, jobId: delivery.deliveryId },
         })),
       );
@@ -187,7 +198,7 @@ export class WebhookDispatcher {
     if (!this.ownsConnection && this.connection.options.maxRetriesPerRequest !== null)
       throw new TypeError('a worker needs its ioredis connection created with maxRetriesPerRequest: null');
     const backoff = this.options.backoff ?? DEFAULTS.backoff;
-    this.worker = new Worker<WebhookDelivery, DeliveryOutcome>(
+    this.worker = new Worker<DeliveryJob, DeliveryOutcome>(
       this.options.queueName,
       (job) => this.process(job),
       {
@@ -242,9 +253,41 @@ export class WebhookDispatcher {
     return { ...byState, 'dead-lettered': deadLettered };
   }
 
-  private async process(job: Job<WebhookDelivery, DeliveryOutcome>): Promise<DeliveryOutcome> {
-    const delivery = job.data;
+  /** One attempt, in its own span inside the trace of the event that caused the delivery. */
+  private async process(job: Job<DeliveryJob, DeliveryOutcome>): Promise<DeliveryOutcome> {
+    const { traceContext, ...delivery } = job.data;
     const attempt = job.attemptsMade + 1;
+    const parent = traceContext ? propagation.extract(ROOT_CONTEXT, traceContext) : ROOT_CONTEXT;
+    return tracer.startActiveSpan(
+      'webhook deliver',
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'docscreen.webhook.delivery_id': delivery.deliveryId,
+          'docscreen.webhook.subscriber': delivery.subscriber,
+          'docscreen.webhook.event_type': delivery.eventType,
+          'docscreen.webhook.attempt': attempt,
+        },
+      },
+      parent,
+      async (span) => {
+        try {
+          return await this.attemptOrFail(job, delivery, attempt);
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async attemptOrFail(
+    job: Job<DeliveryJob, DeliveryOutcome>,
+    delivery: WebhookDelivery,
+    attempt: number,
+  ): Promise<DeliveryOutcome> {
     const context = {
       deliveryId: delivery.deliveryId,
       subscriber: delivery.subscriber,
@@ -362,6 +405,13 @@ function errorMessage(error: unknown): string {
 }
 
 /** Only the known fields go to Redis; a caller's extra properties stay in the caller. */
+/** The trace context in force where a delivery is enqueued (none outside a trace). */
+function activeTraceContext(): { traceContext?: Record<string, string> } {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return Object.keys(carrier).length > 0 ? { traceContext: carrier } : {};
+}
+
 function jobData(delivery: WebhookDelivery): WebhookDelivery {
   const { deliveryId, subscriber, eventType, body, contentType } = delivery;
   return contentType === undefined
