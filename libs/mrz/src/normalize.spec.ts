@@ -47,6 +47,22 @@ describe('normalizeMrz', () => {
     expect(() => normalizeMrz(lines)).toThrow("line 2, position 21: character '?' is not allowed");
   });
 
+  // Found by parse-mrz.fuzz.spec.ts: upper-casing turned a dotless ı into I (and ß into SS, ﬁ into FI),
+  // so a line with a character outside the MRZ alphabet was read as an MRZ.
+  it.each([
+    ['a dotless ı', TD3[0]!.replace('P', '\u0131')],
+    ['ß in place of two characters', TD3[0]!.replace('SS', '\u00df')],
+    ['the ligature ﬁ in place of two', `P<UTO\ufb01${TD3[0]!.slice(7)}`],
+  ])('throws MrzInputError for %s, which upper-cases into the MRZ alphabet', (_what, line1) => {
+    expect(() => normalizeMrz([line1, TD3[1]!])).toThrow(MrzInputError);
+  });
+
+  it('names the character that only upper-casing would have let through', () => {
+    expect(() => normalizeMrz([TD3[0]!.replace('P', '\u0131'), TD3[1]!])).toThrow(
+      "line 1, position 1: character '\u0131' is not allowed in an MRZ",
+    );
+  });
+
   it('does not accept spaces inside a line', () => {
     expect(() => normalizeMrz([TD3[0]!, TD3[1]!.replace('<<<<<', '<< <<')])).toThrow(MrzInputError);
   });

@@ -29,13 +29,15 @@ function detectFormat(lines: readonly string[]): MrzFormat | null {
 }
 
 /**
- * Trims each line, upper-cases it and drops blank lines (copy-paste leaves them), then insists on one
+ * Trims each line, upper-cases its letters a-z and drops blank lines (copy-paste leaves them), then insists on one
  * of the five ICAO layouts and on the MRZ alphabet. Nothing else is repaired: an OCR slip such as an
  * `O` for a `0` stays and fails its check downstream.
  */
 export function normalizeMrz(input: string | readonly string[]): NormalizedMrz {
+  // Only a-z are upper-cased: toUpperCase() would turn ß into SS, ı into I and ﬁ into FI, reading
+  // characters that are no part of an MRZ as if they were.
   const lines = splitLines(input)
-    .map((line) => line.trim().toUpperCase())
+    .map((line) => line.trim().replace(/[a-z]+/g, (letters) => letters.toUpperCase()))
     .filter((line) => line !== '');
   if (lines.length === 0) throw new MrzInputError(`MRZ is empty: ${LAYOUTS}`);
   const format = detectFormat(lines);
