@@ -77,6 +77,7 @@ const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port
 
 const db = await createTestDatabase(postgres, path.join(SERVICE_DIR, 'prisma/migrations'), 'dispatch_bench');
 const group = await freshGroupAtEnd(brokers, 'dispatch-bench', TOPICS.ALERT_RAISED);
+const secretsKeys = `bench:${randomBytes(32).toString('base64')}`;
 const start = async (concurrency: number): Promise<RunningService> =>
   startServiceProcess({
     name: 'alert-dispatch',
@@ -90,6 +91,9 @@ const start = async (concurrency: number): Promise<RunningService> =>
       LOG_LEVEL: 'warn',
       WEBHOOK_QUEUE: queue,
       WEBHOOK_CONCURRENCY: String(concurrency),
+      // The receiver listens on 127.0.0.1; webhook secrets are sealed at rest.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      SECRETS_KEYS: secretsKeys,
       ...group,
     },
     readyTimeoutMs: 120_000,

@@ -14,6 +14,20 @@ describe('credentials', () => {
     expect(credentialPrefix('dsa', issueCredential('dsk').secret)).toBeUndefined();
   });
 
+  it('gives each kind of holder its own prefix: a credential of one kind is never read as another', () => {
+    const kinds = ['dsk', 'dsa', 'dsb'] as const;
+    for (const issuedAs of kinds) {
+      const { secret, prefix } = issueCredential(issuedAs);
+      expect(secret.startsWith(`${issuedAs}_`)).toBe(true);
+      for (const readAs of kinds)
+        expect([issuedAs, readAs, credentialPrefix(readAs, secret)]).toEqual([
+          issuedAs,
+          readAs,
+          readAs === issuedAs ? prefix : undefined,
+        ]);
+    }
+  });
+
   it('reads a bearer token', () => {
     expect(bearerToken('Bearer abc')).toBe('abc');
     expect(bearerToken('Basic abc')).toBeUndefined();

@@ -1,11 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-// A credential reads `<kind>_<prefix>_<secret>` (`dsk_` a carrier's API key, `dsa_` an authority's): the
-// prefix finds the stored row without scanning, the secret is 32 random bytes. A fast hash (SHA-256) is
-// enough because the secret has full entropy; slow hashes (scrypt, argon2) exist for guessable
-// passwords and would cost CPU on every request.
+// A credential reads `<kind>_<prefix>_<secret>`: the kind says whose it is, so a leaked one is told
+// apart at a glance (and by secret scanners) and a credential of another kind is refused before any
+// lookup; the prefix finds the stored row without scanning; the secret is 32 random bytes. A fast hash
+// (SHA-256) is enough because the secret has full entropy; slow hashes (scrypt, argon2) exist for
+// guessable passwords and would cost CPU on every request.
 
-export type CredentialKind = 'dsk' | 'dsa';
+/**
+ * `dsk_` a carrier's API key (carrier-gateway), `dsa_` a national authority's (document-registry),
+ * `dsb_` a border agency's token (alert-dispatch; agencies were issued `dsa_` before, still accepted there).
+ */
+export type CredentialKind = 'dsk' | 'dsa' | 'dsb';
 
 export interface IssuedCredential {
   /** Shown once to its holder, never stored. */

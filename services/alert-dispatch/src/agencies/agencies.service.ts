@@ -1,16 +1,28 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { agencyAlertTopic, type AlertSeverity } from '@docscreen/contracts';
 import { credentialMatches, credentialPrefix, issueCredential } from '@docscreen/nest-platform';
-import { newWebhookSecret } from '@docscreen/webhooks';
+import { checkWebhookUrl } from '@docscreen/webhooks';
+import { DISPATCH_CONFIG } from '../config/config.module.js';
+import type { DispatchConfig } from '../config/dispatch-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma, type Agency } from '../generated/prisma/client.js';
 import type { RoutingAgency } from '../routing/route-alert.js';
 import { AgencyTopics } from './agency-topics.js';
+import { AgencyWebhookSecrets } from './agency-webhook-secrets.js';
 import { NEEDS_A_SCOPE, type RegisterAgency, type UpdateAgency } from './dto/agency.schemas.js';
 
-// Agency tokens are credentials of the authority kind (`dsa_<prefix>_<secret>`): a border agency is an
-// authority, and the token is only ever checked against this service's own table.
-const TOKEN_KIND = 'dsa';
+// Agency tokens are credentials of their own kind (`dsb_<prefix>_<secret>`), told apart from the
+// registry's authorities (`dsa_`). Tokens issued before were `dsa_`: still accepted until rotated (they
+// are only ever checked against this service's own table).
+const TOKEN_KIND = 'dsb';
+const EARLIER_TOKEN_KIND = 'dsa';
 
 export interface AuthenticatedAgency {
   id: string;
@@ -32,7 +44,7 @@ export interface AgencySummary {
   updatedAt: string;
 }
 
-/** Secrets issued by a registration or an update: answered this once, never stored in clear (token). */
+/** Secrets issued by a registration or an update: answered this once, never stored in clear. */
 export interface IssuedSecrets {
   token?: string;
   webhookSecret?: string;
@@ -43,10 +55,12 @@ export class AgenciesService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly topics: AgencyTopics,
+    private readonly secrets: AgencyWebhookSecrets,
+    @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
   ) {}
 
   async authenticate(token: string): Promise<AuthenticatedAgency | undefined> {
-    const prefix = credentialPrefix(TOKEN_KIND, token);
+    const prefix = credentialPrefix(TOKEN_KIND, token) ?? credentialPrefix(EARLIER_TOKEN_KIND, token);
     if (!prefix) return undefined;
     const candidates = await this.prisma.agency.findMany({ where: { tokenPrefix: prefix, active: true } });
     const match = candidates.find((candidate) => credentialMatches(token, candidate.tokenHash));
@@ -58,12 +72,16 @@ export class AgenciesService {
    * topic exists before the answer, so the agency can subscribe right away.
    */
   async register(input: RegisterAgency): Promise<{ code: string } & IssuedSecrets> {
+    const webhookUrl =
+      input.webhookUrl === undefined ? undefined : this.acceptableWebhookUrl(input.webhookUrl);
+    const id = randomUUID();
     const token = issueCredential(TOKEN_KIND);
-    const webhookSecret = input.webhookUrl ? newWebhookSecret() : undefined;
+    const webhook = webhookUrl ? this.secrets.issue(id) : undefined;
     if (input.kafka) await this.topics.ensure(input.code);
     try {
       await this.prisma.agency.create({
         data: {
+          id,
           code: input.code,
           name: input.name,
           states: input.states,
@@ -72,8 +90,8 @@ export class AgenciesService {
           minSeverity: input.minSeverity,
           fallback: input.fallback,
           kafkaEnabled: input.kafka,
-          webhookUrl: input.webhookUrl ?? null,
-          webhookSecret: webhookSecret ?? null,
+          webhookUrl: webhookUrl ?? null,
+          webhookSecretSealed: webhook?.columns.webhookSecretSealed ?? null,
           tokenPrefix: token.prefix,
           tokenHash: token.hash,
         },
@@ -83,7 +101,7 @@ export class AgenciesService {
         throw new ConflictException(`agency ${input.code} is already registered`);
       throw error;
     }
-    return { code: input.code, token: token.secret, ...(webhookSecret ? { webhookSecret } : {}) };
+    return { code: input.code, token: token.secret, ...(webhook ? { webhookSecret: webhook.secret } : {}) };
   }
 
   async list(): Promise<AgencySummary[]> {
@@ -116,17 +134,23 @@ export class AgenciesService {
       Object.assign(data, { tokenPrefix: token.prefix, tokenHash: token.hash });
       issued.token = token.secret;
     }
-    const webhookUrl = change.webhookUrl === undefined ? current.webhookUrl : change.webhookUrl;
+    const webhookUrl =
+      change.webhookUrl === undefined
+        ? current.webhookUrl
+        : change.webhookUrl === null
+          ? null
+          : this.acceptableWebhookUrl(change.webhookUrl);
     if (change.rotateWebhookSecret && webhookUrl === null)
       throw new BadRequestException('rotateWebhookSecret: the agency has no webhook');
     if (webhookUrl === null) {
-      Object.assign(data, { webhookUrl: null, webhookSecret: null });
+      Object.assign(data, { webhookUrl: null, webhookSecret: null, webhookSecretSealed: null });
     } else {
       data.webhookUrl = webhookUrl;
       // A first webhook gets a secret; an existing one keeps its own unless asked to rotate.
-      if (!current.webhookSecret || change.rotateWebhookSecret) {
-        issued.webhookSecret = newWebhookSecret();
-        data.webhookSecret = issued.webhookSecret;
+      if (!(current.webhookSecretSealed || current.webhookSecret) || change.rotateWebhookSecret) {
+        const webhook = this.secrets.issue(current.id);
+        issued.webhookSecret = webhook.secret;
+        Object.assign(data, webhook.columns);
       }
     }
     if (change.kafka) await this.topics.ensure(code);
@@ -148,7 +172,7 @@ export class AgenciesService {
       minSeverity: row.minSeverity as AlertSeverity,
       fallback: row.fallback,
       kafkaEnabled: row.kafkaEnabled,
-      webhook: !!row.webhookUrl && !!row.webhookSecret,
+      webhook: !!row.webhookUrl && !!(row.webhookSecretSealed || row.webhookSecret),
     }));
   }
 
@@ -156,11 +180,21 @@ export class AgenciesService {
   async webhookEndpoint(code: string): Promise<{ url: string; secret: string } | undefined> {
     const row = await this.prisma.agency.findUnique({
       where: { code },
-      select: { active: true, webhookUrl: true, webhookSecret: true },
+      select: { id: true, active: true, webhookUrl: true, webhookSecret: true, webhookSecretSealed: true },
     });
-    return row?.active && row.webhookUrl && row.webhookSecret
-      ? { url: row.webhookUrl, secret: row.webhookSecret }
-      : undefined;
+    if (!row?.active || !row.webhookUrl) return undefined;
+    const secret = await this.secrets.open(row);
+    return secret ? { url: row.webhookUrl, secret } : undefined;
+  }
+
+  /** The URL as it will be stored, or 400 with the policy's reason (https on a public host, no credentials). */
+  private acceptableWebhookUrl(value: string): string {
+    const verdict = checkWebhookUrl(value, {
+      allowPrivateTargets: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    });
+    if (verdict.ok) return verdict.url.toString();
+    const problem = { path: 'webhookUrl', message: verdict.reason };
+    throw new BadRequestException({ message: `webhookUrl: ${verdict.reason}`, problems: [problem] });
   }
 }
 

@@ -49,6 +49,7 @@ export class AgencyWebhooks implements OnApplicationBootstrap, OnApplicationShut
       concurrency: Math.max(1, config.WEBHOOK_CONCURRENCY),
       lockDuration: LOCK_DURATION_MS,
       stalledInterval: STALLED_INTERVAL_MS,
+      allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
       logger,
     });
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { alertView } from '@docscreen/contracts';
 import { testInfrastructure, waitFor } from '@docscreen/testing';
@@ -33,6 +34,9 @@ describe('agency webhooks', () => {
     WEBHOOK_BACKOFF_MAX_MS: '1000',
     WEBHOOK_TIMEOUT_MS: '5000',
     WEBHOOK_CONCURRENCY: '8',
+    // The receivers listen on 127.0.0.1 (local development's switch); secrets are sealed at rest.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    SECRETS_KEYS: `test:${randomBytes(32).toString('base64')}`,
   });
   const receivers: WebhookReceiver[] = [];
   const agencies = new Map<string, RegisteredAgency>();

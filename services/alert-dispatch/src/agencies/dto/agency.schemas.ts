@@ -8,6 +8,7 @@ import {
   MRZ_INTEGRITY,
   VISA_SCRUTINY,
 } from '@docscreen/screening-rules';
+import { MAX_WEBHOOK_URL_LENGTH } from '@docscreen/webhooks';
 
 /** The checks whose findings raise alerts: an agency filters on these names (reason.check). */
 export const ALERT_TYPES = [
@@ -39,8 +40,9 @@ const unique = <T extends z.ZodType<string>>(item: T) =>
     .array(item)
     .max(500)
     .transform((values) => [...new Set(values)]);
-// Signed bodies go only where an operator registered; plain http is for local receivers and tests.
-const webhookUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2_000);
+// Signed bodies go only where an operator registered. Which URLs are acceptable (https on a public
+// host, no credentials) depends on WEBHOOK_ALLOW_PRIVATE_TARGETS: AgenciesService checks the policy.
+const webhookUrl = z.string().max(MAX_WEBHOOK_URL_LENGTH);
 
 const responsibility = {
   states: unique(stateCode),
