@@ -100,6 +100,17 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it.each(serviceDirs)(
+    'has %s listen on every interface of its container (its port is published), not the loopback default',
+    (service) => {
+      expect(environmentOf(compose.services[service]!)['BIND_ADDRESS']).toBe('0.0.0.0');
+    },
+  );
+
+  it.each(['carrier-gateway', 'alert-dispatch'])('gives %s the keys that seal webhook secrets', (service) => {
+    expect(Object.keys(environmentOf(compose.services[service]!))).toContain('SECRETS_KEYS');
+  });
+
   it('publishes the same ports the local stack uses', () => {
     const hostPorts = (name: string) =>
       (compose.services[name]?.ports ?? []).map((p) => String(p).split(':')[0]);

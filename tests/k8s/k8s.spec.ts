@@ -69,6 +69,24 @@ describe('infra/k8s', () => {
     expect(manifests.some((m) => m.kind === 'Service' && m.metadata.name === service)).toBe(true);
   });
 
+  it('has every pod listen on all its interfaces (the Service reaches it there), not the loopback default', () => {
+    expect(config.data?.['BIND_ADDRESS']).toBe('0.0.0.0');
+    for (const d of deployments)
+      expect({ name: d.metadata.name, fromConfig: containerOf(d).envFrom?.[0]?.configMapRef?.name }).toEqual({
+        name: d.metadata.name,
+        fromConfig: config.metadata.name,
+      });
+  });
+
+  it('gives the services that store webhook secrets their sealing keys', () => {
+    for (const name of ['carrier-gateway', 'alert-dispatch']) {
+      const deployment = deployments.find((d) => d.metadata.name === name)!;
+      expect(containerOf(deployment).env?.map((e) => e.name)).toContain('SECRETS_KEYS');
+    }
+    const secret = manifests.find((m) => m.kind === 'Secret') as { stringData?: Record<string, string> };
+    expect(Object.keys(secret.stringData ?? {})).toContain('SECRETS_KEYS');
+  });
+
   it('gives every pod more time to stop than the services take to drain', () => {
     const graceMs = Number(config.data?.['SHUTDOWN_GRACE_MS']);
     for (const d of deployments) {

@@ -37,6 +37,10 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
 app.get(ConsumerHandle).attach(transport);
 app.connectMicroservice({ strategy: transport });
 // Listening first initialises the modules, which create the alert topic the consumer subscribes to.
-await app.listen(config.PORT, '0.0.0.0');
+// Loopback unless BIND_ADDRESS says otherwise (images and manifests set 0.0.0.0).
+await app.listen(config.PORT, config.BIND_ADDRESS);
 await app.startAllMicroservices();
-logger.info({ port: config.PORT, group: config.KAFKA_GROUP_ID }, 'alert-dispatch listening and consuming');
+logger.info(
+  { address: config.BIND_ADDRESS, port: config.PORT, group: config.KAFKA_GROUP_ID },
+  'alert-dispatch listening and consuming',
+);

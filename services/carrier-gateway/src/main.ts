@@ -51,7 +51,8 @@ const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
 });
 app.get(ConsumerHandle).attach(transport);
 app.connectMicroservice({ strategy: transport });
-await app.listen(config.PORT, '0.0.0.0');
-logger.info({ port: config.PORT }, 'carrier-gateway listening');
+// Loopback unless BIND_ADDRESS says otherwise (images and manifests set 0.0.0.0).
+await app.listen(config.PORT, config.BIND_ADDRESS);
+logger.info({ address: config.BIND_ADDRESS, port: config.PORT }, 'carrier-gateway listening');
 await app.startAllMicroservices();
 logger.info({ group: config.KAFKA_GROUP_ID }, 'carrier-gateway consuming directives');

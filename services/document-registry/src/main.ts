@@ -29,6 +29,7 @@ app.connectMicroservice({
   }),
 });
 // Listening first initialises the modules, which create the topics the feed consumer subscribes to.
-await app.listen(config.PORT, '0.0.0.0');
+// Loopback unless BIND_ADDRESS says otherwise (images and manifests set 0.0.0.0).
+await app.listen(config.PORT, config.BIND_ADDRESS);
 await app.startAllMicroservices();
-logger.info({ port: config.PORT }, 'document-registry listening');
+logger.info({ address: config.BIND_ADDRESS, port: config.PORT }, 'document-registry listening');

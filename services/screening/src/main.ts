@@ -36,8 +36,12 @@ app.connectMicroservice({ strategy: transport });
 // Health answers (not ready) while the lost/stolen index is built; travellers are taken only once it
 // has caught up with the registry topic and the rules in force were read, so none is screened
 // against a half-built index or unknown rules. Until Kafka and PostgreSQL answer, both keep retrying.
-await app.listen(config.PORT, '0.0.0.0');
-logger.info({ port: config.PORT }, 'screening listening; building the lost/stolen index');
+// Loopback unless BIND_ADDRESS says otherwise (images and manifests set 0.0.0.0).
+await app.listen(config.PORT, config.BIND_ADDRESS);
+logger.info(
+  { address: config.BIND_ADDRESS, port: config.PORT },
+  'screening listening; building the lost/stolen index',
+);
 await Promise.all([app.get(RegistryIndex).whenReady(), app.get(ReferenceData).whenLoaded()]);
 await app.startAllMicroservices();
 logger.info({ group: config.KAFKA_GROUP_ID }, 'screening consuming');
