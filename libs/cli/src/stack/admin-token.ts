@@ -4,13 +4,17 @@ import path from 'node:path';
 import { RUN_DIR } from '../paths.js';
 
 /** A secret of the local stack: `env` when set, else generated once into .run/<file> (mode 0600). */
-function localSecret(file: string, env: string): string {
+function localSecret(
+  file: string,
+  env: string,
+  generate: () => string = () => randomBytes(24).toString('base64url'),
+): string {
   const fromEnv = process.env[env];
   if (fromEnv) return fromEnv;
   const secretFile = path.join(RUN_DIR, file);
   if (existsSync(secretFile)) return readFileSync(secretFile, 'utf8').trim();
   mkdirSync(RUN_DIR, { recursive: true });
-  const token = randomBytes(24).toString('base64url');
+  const token = generate();
   writeFileSync(secretFile, token, { mode: 0o600 });
   return token;
 }
@@ -29,4 +33,18 @@ export function localAdminToken(): string {
  */
 export function localInteractiveToken(): string {
   return localSecret('interactive-token', 'DOCSCREEN_INTERACTIVE_TOKEN');
+}
+
+/**
+ * The key ring that seals the local stack's webhook secrets at rest (the services' SECRETS_KEYS):
+ * generated once into .run/secrets-keys as `local-<date>:<32 random bytes, base64>`, or
+ * `DOCSCREEN_SECRETS_KEYS`. To rotate, put a new `<id>:<key>` first in that file and keep the old one.
+ */
+export function localSecretsKeys(): string {
+  return localSecret(
+    'secrets-keys',
+    'DOCSCREEN_SECRETS_KEYS',
+    () =>
+      `local-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}:${randomBytes(32).toString('base64')}`,
+  );
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fromRoot, RUN_DIR } from '../paths.js';
-import { localAdminToken, localInteractiveToken } from './admin-token.js';
+import { localAdminToken, localInteractiveToken, localSecretsKeys } from './admin-token.js';
 
 /** What the local stack runs, in start order. Ports and database names match docker-compose.yml. */
 export interface StackService {
@@ -82,6 +82,8 @@ export function serviceEnvironment(
 ): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(service.port),
+    // The local stack is for this machine only: nothing listens on its network interfaces.
+    BIND_ADDRESS: '127.0.0.1',
     DATABASE_URL: databaseUrl(infra, service),
     KAFKA_BROKERS: infra.kafkaBrokers,
     REDIS_URL: infra.redisUrl,
@@ -96,6 +98,11 @@ export function serviceEnvironment(
     // Its index is compared with the registry's topic watermark (ADR 0012).
     env['REGISTRY_URL'] =
       `http://127.0.0.1:${STACK_SERVICES.find((s) => s.name === 'document-registry')?.port ?? 3002}`;
+  }
+  if (service.name === 'carrier-gateway' || service.name === 'alert-dispatch') {
+    // Webhook secrets are sealed at rest; local receivers (http://127.0.0.1:…) are allowed here only.
+    env['SECRETS_KEYS'] = localSecretsKeys();
+    env['WEBHOOK_ALLOW_PRIVATE_TARGETS'] = 'true';
   }
   if (service.name === 'carrier-gateway') {
     env['SCREENING_TOKEN'] = localInteractiveToken();
