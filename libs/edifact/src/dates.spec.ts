@@ -20,15 +20,15 @@ describe('readDate', () => {
   it('rejects impossible dates and times', () => {
     expect(readDate('502010', '', 'birth', 2002)).toEqual({
       ok: false,
-      reason: '502010 is not a date: there is no month 20',
+      reason: 'is not a date: there is no month 20',
     });
     expect(readDate('230229', '', 'expiry', 2020)).toEqual({
       ok: false,
-      reason: '230229 is not a date: 2023-02 has no day 29',
+      reason: 'is not a date: month 02 has no day 29 (not a leap year)',
     });
     expect(readDate('2001192460', '201', 'flight', 2020)).toEqual({
       ok: false,
-      reason: '2001192460 is not a time of day: 24:60',
+      reason: 'is not a time of day: there is no hour 24',
     });
   });
 
@@ -37,25 +37,61 @@ describe('readDate', () => {
   it('rejects year 0000', () => {
     expect(readDate('00000101', '', 'birth', 2020)).toEqual({
       ok: false,
-      reason: '00000101 is not a date: there is no year 0000',
+      reason: 'is not a date: there is no year 0000',
     });
     expect(readDate('000001010000', '203', 'flight', 2020).ok).toBe(false);
     expect(readDate('00010101', '102', 'birth', 2020)).toEqual({ ok: true, iso: '0001-01-01' });
   });
 
+  it('never repeats the value in a reason (a birth date must not reach a receipt)', () => {
+    for (const [value, format] of [
+      ['870230', ''],
+      ['19871402', '102'],
+      ['1987020', ''],
+      ['8702', '101'],
+      ['870101', '102'],
+    ] as const) {
+      const reading = readDate(value, format, 'birth', 2026);
+      expect(reading.ok).toBe(false);
+      if (!reading.ok) expect(reading.reason).not.toMatch(/87|1987/);
+    }
+  });
+
+  it('reads a two-digit expiry year only where one century puts it near the reference year', () => {
+    expect(readDate('310101', '', 'expiry', 2026)).toEqual({ ok: true, iso: '2031-01-01' });
+    expect(readDate('560101', '', 'expiry', 2026)).toEqual({ ok: true, iso: '2056-01-01' });
+    expect(readDate('060101', '', 'expiry', 2026)).toEqual({ ok: true, iso: '2006-01-01' });
+    expect(readDate('990101', '', 'expiry', 2026)).toEqual({
+      ok: false,
+      reason:
+        'cannot be placed: no century puts the two-digit year 99 of an expiry date within 20 years ' +
+        'before and 30 after 2026; send the year with its century (format 102)',
+    });
+    expect(readDate('570101', '', 'expiry', 2026).ok).toBe(false);
+    expect(readDate('050101', '', 'expiry', 2026).ok).toBe(false);
+    // With its century, any expiry is read as written.
+    expect(readDate('19990101', '102', 'expiry', 2026)).toEqual({ ok: true, iso: '1999-01-01' });
+  });
+
+  it('reads the same 99 as a birth year (1999): birth dates are never after the reference year', () => {
+    expect(readDate('990101', '', 'birth', 2026)).toEqual({ ok: true, iso: '1999-01-01' });
+    expect(readDate('260101', '', 'birth', 2026)).toEqual({ ok: true, iso: '2026-01-01' });
+    expect(readDate('270101', '', 'birth', 2026)).toEqual({ ok: true, iso: '1927-01-01' });
+  });
+
   it('rejects a value that does not fit its format, and unknown formats', () => {
     expect(readDate('70060', '', 'birth', 2020)).toEqual({
       ok: false,
-      reason: '"70060" is not a date (6, 8, 10, 12 or 14 digits expected)',
+      reason: 'is not a date: 5 characters (6, 8, 10, 12 or 14 digits expected)',
     });
     expect(readDate('700602', '102', 'birth', 2020)).toEqual({
       ok: false,
-      reason: '"700602" does not match format 102 (CCYYMMDD)',
+      reason: 'does not match format 102 (CCYYMMDD): 8 digits expected',
     });
     expect(readDate(' 70060', '', 'birth', 2020).ok).toBe(false);
     expect(readDate('700602', '999', 'birth', 2020)).toEqual({
       ok: false,
-      reason: 'date format code 999 is not supported (101, 102, 201, 202, 203, 204)',
+      reason: 'is in date format 999, which is not supported (101, 102, 201, 202, 203, 204)',
     });
   });
 });
@@ -68,11 +104,19 @@ describe('centuryOf', () => {
     expect(centuryOf(97, 'issue', 2020)).toBe(1997);
   });
 
-  it('puts expiry and flight dates within 50 years either side', () => {
-    expect(centuryOf(61, 'expiry', 2014)).toBe(2061);
+  it('puts expiry dates within 20 years before and 30 after, or nowhere', () => {
+    expect(centuryOf(44, 'expiry', 2014)).toBe(2044);
     expect(centuryOf(95, 'expiry', 2002)).toBe(1995);
+    expect(centuryOf(82, 'expiry', 2002)).toBe(1982);
+    expect(centuryOf(81, 'expiry', 2002)).toBeUndefined();
+    expect(centuryOf(61, 'expiry', 2014)).toBeUndefined();
+    expect(centuryOf(99, 'expiry', 2026)).toBeUndefined();
+  });
+
+  it('puts flight dates within 50 years either side', () => {
     expect(centuryOf(30, 'flight', 2095)).toBe(2130);
     expect(centuryOf(2, 'flight', 2002)).toBe(2002);
+    expect(centuryOf(52, 'flight', 2002)).toBe(1952);
   });
 });
 

@@ -5,6 +5,8 @@
  * whenever there is one, so that reading an old manifest today gives the same answer as on the day.
  */
 
+import { calendarDayProblem, timeOfDayProblem } from '@docscreen/input-values';
+
 export type DateKind = 'birth' | 'issue' | 'expiry' | 'flight';
 
 export type DateReading =
@@ -33,62 +35,94 @@ const BY_LENGTH: Record<number, string> = { 6: '101', 8: '102', 10: '201', 12: '
 
 export const KNOWN_DATE_FORMATS = Object.freeze(Object.keys(FORMATS));
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /**
- * Places a two-digit year. Birth and issue dates are never after the reference year, so a year that
- * would be goes to the previous century. Expiry and flight dates lie within 50 years either side.
+ * Where a two-digit year may lie, in years before and after the reference year. Birth and issue
+ * dates are never after it, and a hundred years back is a unique century. A travel document expires
+ * at most some ten years after issue (some identity cards thirty), and one that expired decades ago
+ * is not what a carrier boards on: an expiry whose two-digit year fits neither century inside
+ * [reference - 20, reference + 30] — `99` read in 2026 is 1999 or 2099 — cannot be placed safely and
+ * is a defect, never silently 1999. Flights lie within 50 years either side (a flight date is
+ * written in the interchange's own weeks; the window only keeps the arithmetic total).
  */
-export function centuryOf(yy: number, kind: DateKind, referenceYear: number): number {
+export const TWO_DIGIT_YEAR_WINDOWS: Readonly<Record<DateKind, { before: number; after: number }>> =
+  Object.freeze({
+    birth: { before: 99, after: 0 },
+    issue: { before: 99, after: 0 },
+    expiry: { before: 20, after: 30 },
+    flight: { before: 50, after: 49 },
+  });
+
+/**
+ * Places a two-digit year inside its kind's window around the reference year
+ * ({@link TWO_DIGIT_YEAR_WINDOWS}); `undefined` when no century puts it there.
+ */
+export function centuryOf(yy: number, kind: DateKind, referenceYear: number): number | undefined {
+  const { before, after } = TWO_DIGIT_YEAR_WINDOWS[kind];
   const base = Math.floor(referenceYear / 100) * 100 + yy;
-  if (kind === 'birth' || kind === 'issue') return base > referenceYear ? base - 100 : base;
-  if (base > referenceYear + 49) return base - 100;
-  if (base < referenceYear - 50) return base + 100;
-  return base;
+  for (const year of [base, base - 100, base + 100]) {
+    if (year >= referenceYear - before && year <= referenceYear + after) return year;
+  }
+  return undefined;
 }
+
+const KIND_NAMES: Record<DateKind, string> = {
+  birth: 'a birth date',
+  issue: 'an issue date',
+  expiry: 'an expiry date',
+  flight: 'a flight date',
+};
 
 /**
  * Reads `value` written in format `format` (a 2379 code, or empty to go by length). The result is a
  * date for date-only formats and a local date-time (no zone: PAXLST times are local to the airport).
+ * The calendar is @docscreen/input-values', as for every date a client sends; a reason names what is
+ * wrong and never repeats the value (it may be a birth date, and defects end up in receipts).
  */
 export function readDate(value: string, format: string, kind: DateKind, referenceYear: number): DateReading {
   const code = format === '' ? BY_LENGTH[value.length] : format;
   const layout = code === undefined ? undefined : FORMATS[code];
   if (!layout) {
     return format === ''
-      ? { ok: false, reason: `${JSON.stringify(value)} is not a date (6, 8, 10, 12 or 14 digits expected)` }
+      ? {
+          ok: false,
+          reason: `is not a date: ${value.length} characters (6, 8, 10, 12 or 14 digits expected)`,
+        }
       : {
           ok: false,
-          reason: `date format code ${format} is not supported (${KNOWN_DATE_FORMATS.join(', ')})`,
+          reason: `is in date format ${format}, which is not supported (${KNOWN_DATE_FORMATS.join(', ')})`,
         };
   }
   if (!/^\d+$/.test(value) || value.length !== layout.length) {
-    return { ok: false, reason: `${JSON.stringify(value)} does not match format ${code} (${layout.name})` };
+    return {
+      ok: false,
+      reason: `does not match format ${code} (${layout.name}): ${layout.length} digits expected`,
+    };
   }
   let at = 0;
   const take = (width: number): number => Number(value.slice(at, (at += width)));
-  const year = layout.century ? take(4) : centuryOf(take(2), kind, referenceYear);
+  const yy = layout.century ? undefined : take(2);
+  const year = yy === undefined ? take(4) : centuryOf(yy, kind, referenceYear);
+  if (year === undefined) {
+    const { before, after } = TWO_DIGIT_YEAR_WINDOWS[kind];
+    return {
+      ok: false,
+      reason:
+        `cannot be placed: no century puts the two-digit year ${pad(yy ?? 0)} of ${KIND_NAMES[kind]} ` +
+        `within ${before} years before and ${after} after ${referenceYear}; send the year with its century (format 102)`,
+    };
+  }
   const month = take(2);
   const day = take(2);
-  // ISO 8601's year 0000 (1 BC) is no date a manifest means, and no database column takes it.
-  if (year < 1) return { ok: false, reason: `${value} is not a date: there is no year ${pad(year, 4)}` };
-  if (month < 1 || month > 12)
-    return { ok: false, reason: `${value} is not a date: there is no month ${pad(month)}` };
-  if (day < 1 || day > daysInMonth(year, month)) {
-    return { ok: false, reason: `${value} is not a date: ${year}-${pad(month)} has no day ${pad(day)}` };
-  }
+  const dayProblem = calendarDayProblem(year, month, day);
+  if (dayProblem) return { ok: false, reason: `is not a date: ${dayProblem}` };
   const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   if (!layout.time) return { ok: true, iso: date };
   const hour = take(2);
   const minute = take(2);
-  const second = layout.seconds ? take(2) : 0;
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: `${value} is not a time of day: ${pad(hour)}:${pad(minute)}` };
-  }
+  const timeProblem = timeOfDayProblem(hour, minute, layout.seconds ? take(2) : 0);
+  if (timeProblem) return { ok: false, reason: `is not a time of day: ${timeProblem}` };
   return { ok: true, iso: `${date}T${pad(hour)}:${pad(minute)}` };
 }
 

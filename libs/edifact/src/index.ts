@@ -1,5 +1,12 @@
 export { decodeEdifact } from './decode.js';
-export { type DateKind, type DateReading, centuryOf, interchangeYear, readDate } from './dates.js';
+export {
+  type DateKind,
+  type DateReading,
+  TWO_DIGIT_YEAR_WINDOWS,
+  centuryOf,
+  interchangeYear,
+  readDate,
+} from './dates.js';
 export type { DefectCode, EdifactError, PaxlstError, Severity } from './errors.js';
 export { type EdifactInterchange, readEdifact } from './read-edifact.js';
 export { type Segment, componentsAt, valueAt } from './segment.js';

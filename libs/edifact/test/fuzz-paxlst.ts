@@ -4,7 +4,7 @@
  * sent twice, moved, an element emptied or replaced) such as broken carrier software makes.
  */
 import fc from 'fast-check';
-import type { Separators } from '../src/index.js';
+import { type Separators, TWO_DIGIT_YEAR_WINDOWS } from '../src/index.js';
 import { type ModelSegment, dataCharArb, writeSegment } from './fuzz.js';
 
 export interface ModelDocument {
@@ -79,7 +79,13 @@ const documentArb: fc.Arbitrary<ModelDocument> = fc.record({
   type: fc.constantFrom('P', 'V', 'I', 'A', 'C', 'AC', 'IP', 'F', 'M', 'T', 'L', 'G', 'IN'),
   number: textArb(15),
   issuingState: codeArb,
-  expiry: dateArb(1900, 2099, REFERENCE_YEAR - 49, REFERENCE_YEAR + 49),
+  // Written with two digits only where a century places it (TWO_DIGIT_YEAR_WINDOWS), else with four.
+  expiry: dateArb(
+    1900,
+    2099,
+    REFERENCE_YEAR - TWO_DIGIT_YEAR_WINDOWS.expiry.before,
+    REFERENCE_YEAR + TWO_DIGIT_YEAR_WINDOWS.expiry.after,
+  ),
 });
 
 export const travellerArb: fc.Arbitrary<ModelTraveller> = fc.record({

@@ -1,40 +1,13 @@
 // Calendar dates as `YYYY-MM-DD` strings, checked and made without `Date` objects or regular
 // expressions: the parser checks two dates a line, the generator makes them by the million.
+import { isCalendarDate } from '@docscreen/input-values';
 
 // Math functions as module constants: global lookups are slow inside vm contexts (Jest), and this code
 // runs per line.
 const { floor } = Math;
 
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function digitAt(value: string, index: number): number {
-  const d = value.charCodeAt(index) - 48;
-  return d >= 0 && d <= 9 ? d : -1;
-}
-
-/** Whether `value` is exactly a calendar date `YYYY-MM-DD` (proleptic Gregorian, year 0001–9999). */
-export function isIsoDate(value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const y0 = digitAt(value, 0);
-  const y1 = digitAt(value, 1);
-  const y2 = digitAt(value, 2);
-  const y3 = digitAt(value, 3);
-  const m0 = digitAt(value, 5);
-  const m1 = digitAt(value, 6);
-  const d0 = digitAt(value, 8);
-  const d1 = digitAt(value, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (year === 0 || month < 1 || month > 12 || day < 1) return false;
-  const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month] ?? 0);
-  return day <= days;
-}
+/** Whether `value` is exactly a calendar date `YYYY-MM-DD` (years 0001–9999): the one reading every API uses. */
+export const isIsoDate = isCalendarDate;
 
 /** Today's date in UTC, `YYYY-MM-DD`. */
 export function utcToday(): string {

@@ -165,7 +165,7 @@ function closeGroup(group: Group, message: MessageReading, defects: Defects): vo
 function readFlightTime(segment: Segment, year: number, defects: Defects): string | undefined {
   const reading = readDate(valueAt(segment, 1, 2), valueAt(segment, 1, 3), 'flight', year);
   if (reading.ok) return reading.iso;
-  defects.report(segment, 'bad-date', `flight time: ${reading.reason}`, { element: 1 });
+  defects.report(segment, 'bad-date', `flight time ${reading.reason}`, { element: 1 });
   return undefined;
 }
 

@@ -7,14 +7,21 @@ import { type DateKind, readDate } from '../dates.js';
 import { type Segment, rawValueAt, valueAt } from '../segment.js';
 import type { PaxlstTraveller } from './types.js';
 
+/** Thrown by the context when a traveller beyond the caller's limit is opened: mapping stops there. */
+export class TravellerLimitReached extends Error {}
+
 export class MappingContext {
   readonly errors: PaxlstError[] = [];
   private travellers = 0;
 
-  constructor(public referenceYear: number) {}
+  constructor(
+    public referenceYear: number,
+    private readonly maxTravellers = Number.POSITIVE_INFINITY,
+  ) {}
 
   nextTravellerIndex(): number {
-    return ++this.travellers;
+    if (++this.travellers > this.maxTravellers) throw new TravellerLimitReached();
+    return this.travellers;
   }
 
   /** Records a defect; with a traveller it is also listed on that traveller. */
@@ -57,19 +64,14 @@ export class MappingContext {
     }
     const reading = readDate(value, format, kind, this.referenceYear);
     if (!reading.ok) {
-      this.report(segment, 'bad-date', `${what}: ${reading.reason}`, where);
+      this.report(segment, 'bad-date', `${what} ${reading.reason}`, where);
       return undefined;
     }
     if (raw !== value) {
-      this.report(
-        segment,
-        'bad-date',
-        `${what} ${JSON.stringify(raw)} has stray spaces; read as ${reading.iso}`,
-        {
-          ...where,
-          severity: 'warning',
-        },
-      );
+      this.report(segment, 'bad-date', `${what} has stray spaces around it; read without them`, {
+        ...where,
+        severity: 'warning',
+      });
     }
     return reading.iso;
   }

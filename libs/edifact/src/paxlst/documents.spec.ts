@@ -47,7 +47,7 @@ describe('PAXLST documents (DOC group)', () => {
         segment: 9,
         tag: 'DOC',
         element: 'DOC 1.1',
-        message: 'document 433419360 has no type code in DOC 1.1 (P, V, I…)',
+        message: "traveller 1's document has no type code in DOC 1.1 (P, V, I…)",
         severity: 'error',
         code: 'missing-document-type',
         travellerIndex: 1,
@@ -78,7 +78,10 @@ describe('PAXLST documents (DOC group)', () => {
     expect(empty.errors).toEqual([
       expect.objectContaining({ segment: 11, tag: 'LOC', element: 'LOC 2', code: 'missing-issuing-state' }),
     ]);
-    expect(empty.errors[0]!.message).toBe('document 396949747 has no issuing state (LOC 91)');
+    expect(empty.errors[0]!.message).toBe(
+      "traveller 1's document (DOC at segment 9) has no issuing state (LOC 91)",
+    );
+    expect(empty.errors[0]!.message).not.toContain('396949747');
     const absent = withDocs(['DOC+P+396949747', 'DTM+36:261205']).traveller;
     expect(absent.errors).toEqual([
       expect.objectContaining({ segment: 9, tag: 'DOC', code: 'missing-issuing-state' }),

@@ -1,7 +1,9 @@
 /**
  * Travel documents: the UN DOC group (DOC, then DTM 36 expiry / 182 issue and LOC 91 issuing state),
  * and the document part of a legacy US PDT. A document without a number cannot be screened, so it is
- * reported and left out of `documents`; every other gap is reported and the document kept.
+ * reported and left out of `documents`; every other gap is reported and the document kept. Defects
+ * name the traveller by position and the document by segment, never by its number: they are kept in
+ * receipts, after the personal data is gone.
  */
 import { type Segment, valueAt } from '../segment.js';
 import { DATE_QUALIFIERS, DOCUMENT_TYPES } from './codes.js';
@@ -27,7 +29,7 @@ export function openDocument(
     ctx.report(
       segment,
       'missing-document-type',
-      `document ${number || '(no number)'} has no type code in DOC 1.1 (P, V, I…)`,
+      `traveller ${traveller.index}'s document has no type code in DOC 1.1 (P, V, I…)`,
       { element: 1, component: 1, traveller },
     );
   } else if (!DOCUMENT_TYPES.has(type)) {
@@ -84,7 +86,7 @@ export function closeDocument(open: OpenDocument, ctx: MappingContext, traveller
     ctx.report(
       at,
       'missing-issuing-state',
-      `document ${document.number || '(no number)'} has no issuing state (LOC 91)`,
+      `traveller ${traveller.index}'s document (DOC at segment ${document.segment}) has no issuing state (LOC 91)`,
       {
         ...(open.issuingStateSegment ? { element: 2 } : {}),
         traveller,
@@ -126,7 +128,7 @@ export function pdtDocument(segment: Segment, ctx: MappingContext, traveller: Pa
     ctx.report(
       segment,
       'missing-issuing-state',
-      `document ${number || '(no number)'} has no issuing country in PDT 1.3`,
+      `traveller ${traveller.index}'s document has no issuing country in PDT 1.3`,
       { element: 1, component: 3, traveller },
     );
   } else document.issuingState = state;

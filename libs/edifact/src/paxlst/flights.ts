@@ -219,7 +219,7 @@ export class FlightsBuilder {
     const time = valueAt(segment, 3);
     const reading = readDate(`${date}${time}`, time === '' ? '101' : '201', 'flight', this.ctx.referenceYear);
     if (reading.ok) return reading.iso;
-    this.ctx.report(segment, 'bad-date', `flight time: ${reading.reason}`, { element: 2 });
+    this.ctx.report(segment, 'bad-date', `flight time ${reading.reason}`, { element: 2 });
     return undefined;
   }
 }

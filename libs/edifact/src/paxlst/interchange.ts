@@ -43,7 +43,7 @@ export function readUnb(unb: Segment | undefined, ctx: MappingContext): PaxlstIn
     // With no format code the length decides: YYMMDD+HHMM is 201, CCYYMMDD+HHMM is 203.
     const reading = readDate(`${date}${time}`, '', 'flight', year);
     if (reading.ok) interchange.preparedAt = reading.iso;
-    else ctx.report(unb, 'bad-date', `interchange date and time: ${reading.reason}`, { element: 4 });
+    else ctx.report(unb, 'bad-date', `interchange date and time ${reading.reason}`, { element: 4 });
   }
   for (const [element, what] of [
     [2, 'sender'],

@@ -128,7 +128,7 @@ describe('PAXLST travellers (NAD group)', () => {
         segment: 7,
         tag: 'DTM',
         element: 'DTM 1.2',
-        message: 'date of birth: 701302 is not a date: there is no month 13',
+        message: 'date of birth is not a date: there is no month 13',
         severity: 'error',
         code: 'bad-date',
         travellerIndex: 1,

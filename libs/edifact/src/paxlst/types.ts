@@ -183,6 +183,11 @@ export interface PaxlstResult {
   /** Every defect: reading, envelope, messages and travellers (these also sit on their traveller). */
   errors: PaxlstError[];
   summary: PaxlstSummary;
+  /**
+   * Set when the interchange holds more travellers than `maxTravellers`: nothing was mapped
+   * (`messages` is empty) and `travellers` counts the traveller segments (NAD of a traveller, PDT).
+   */
+  travellerLimit?: { limit: number; travellers: number };
 }
 
 export interface ParsePaxlstOptions {
@@ -191,4 +196,10 @@ export interface ParsePaxlstOptions {
    * current UTC year; with a UNB date, that date's year is used and this is ignored.
    */
   referenceYear?: number;
+  /**
+   * The most travellers the caller will take from one interchange. Mapping stops at the first one
+   * beyond it, so a message of 100,000 empty NAD segments costs a read, not 100,000 travellers and
+   * their defects; the result then says so in `travellerLimit`.
+   */
+  maxTravellers?: number;
 }
