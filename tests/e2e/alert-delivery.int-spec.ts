@@ -142,6 +142,9 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
         WEBHOOK_QUEUE: `e2e-agency-webhooks-${letters(8)}`,
         WEBHOOK_BACKOFF_BASE_MS: '200',
         WEBHOOK_BACKOFF_MAX_MS: '1000',
+        // The agency's receiver is on 127.0.0.1 over plain http; its secret is sealed at rest.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        SECRETS_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
       }),
     ]);
     await loadVisaMatrix(screening.baseUrl, ADMIN_TOKEN);

@@ -191,6 +191,9 @@ describe('interactive API: board / do-not-board / contact the authority, synchro
         SCREENING_URL: screening.baseUrl,
         SCREENING_TOKEN: INTERACTIVE_TOKEN,
         INTERACTIVE_BUDGET_MS: '3000',
+        // The carrier's receiver is on 127.0.0.1 over plain http; its secret is sealed at rest.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        SECRETS_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
         ...(await freshGroupAtEnd(brokers, 'carrier-gateway', TOPICS.BOARDING_DIRECTIVE)),
       },
     });
