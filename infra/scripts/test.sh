@@ -14,6 +14,8 @@ if [ -z "$broker_given" ] && ! bash infra/kafka/kafka.sh status >/dev/null 2>&1;
   trap 'bash infra/kafka/kafka.sh stop || true' EXIT
 fi
 npx nx run-many -t build --outputStyle=stream
+# The software bill of materials of the production dependencies, CycloneDX: dist/sbom.cdx.json.
+npm run --silent sbom
 node libs/cli/bin/docscreen.js stack up --infra
 
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
@@ -23,6 +25,9 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 if [ -z "$broker_given" ]; then export DOCSCREEN_KAFKA_CONTROL="$root/infra/kafka/kafka.sh"; fi
 
 status=0
+# No production dependency with a high or critical advisory (says NOT CHECKED where the registry's
+# advisory service cannot be reached; DOCSCREEN_AUDIT_REQUIRED=true makes that a failure).
+npm run --silent audit:prod || status=$?
 npx prettier --check . || status=$?
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=stream || status=$?
 # Contracts may only change compatibly (a breaking change is a new vN): checked against main.
