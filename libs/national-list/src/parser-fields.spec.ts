@@ -203,6 +203,19 @@ describe('authority_reference', () => {
       'authority_reference: 101 characters, at most 100 are allowed',
     );
   });
+
+  // Found by parser.fuzz.spec.ts: a NUL was accepted, and PostgreSQL refuses NUL in text (22021), so
+  // one such line failed the whole import batch it was in.
+  it.each([
+    ['a NUL', 'case\u00001', 5, '0000'],
+    ['a bell', '\u0007ref', 1, '0007'],
+    ['a tab inside', 'case\t12', 5, '0009'],
+    ['a C1 control', 'case\u00851', 5, '0085'],
+  ])('refuses %s, naming its position and not quoting the text', (_what, reference, at, code) => {
+    expect(reject({ authority_reference: reference })).toBe(
+      `authority_reference: character ${at} (U+${code}) is a control character`,
+    );
+  });
 });
 
 describe('every problem of a line', () => {

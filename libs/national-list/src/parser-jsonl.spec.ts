@@ -92,6 +92,19 @@ describe('JSON Lines', () => {
     );
   });
 
+  // Found by parser.fuzz.spec.ts: the reason ended in an empty problem ("…found number; ").
+  it('reject a series bound of another type with that one problem', () => {
+    const series = {
+      issuing_state: 'D',
+      document_type: 'P',
+      status: 'stolen_blank',
+      reported_on: '2026-01-15',
+    };
+    expect(reasonOf({ ...series, series_first: 'C01000', series_last: 1999 })).toBe(
+      'series_last: expected a string, found number',
+    );
+  });
+
   it('check every field as CSV does', () => {
     expect(reasonOf({ ...GOOD, reported_on: '2024-13-01', document_type: 'F' })).toBe(
       'document_type: "F" is not a document type: expected P, I, A, C, V, AC or a type name ' +

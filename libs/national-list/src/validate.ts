@@ -74,6 +74,18 @@ export function documentNumberProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Where the first control character (C0, DEL, C1) of free text is, or -1. None belongs in a stored
+ * field, and PostgreSQL refuses NUL in text outright: one would fail the whole import batch.
+ */
+function controlCharacterAt(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || (c >= 127 && c < 160)) return i;
+  }
+  return -1;
+}
+
 function isAllDigits(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -203,6 +215,12 @@ export class RowValidator {
         `authority_reference: ${reference.length} characters, at most ${MAX_AUTHORITY_REFERENCE_LENGTH} are allowed`,
       );
     }
+    const control = controlCharacterAt(reference);
+    if (control >= 0) {
+      (errors ??= []).push(
+        `authority_reference: character ${control + 1} (U+${reference.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}) is a control character`,
+      );
+    }
 
     if (!isSeries) {
       if (errors !== undefined || documentType === undefined || status === undefined) {
@@ -216,7 +234,8 @@ export class RowValidator {
 
     // A blank series.
     const bounds = this.seriesBounds(prefixValue, firstValue, lastValue, reported);
-    if (typeof bounds === 'string') (errors ??= []).push(bounds);
+    // '' when the only problem with the bounds (a JSON type) is already among the errors.
+    if (typeof bounds === 'string' && bounds !== '') (errors ??= []).push(bounds);
     if (errors !== undefined || typeof bounds === 'string' || documentType === undefined) {
       return { kind: 'reject', line, reason: (errors ?? []).join('; ') };
     }
