@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { issueCredential } from '@docscreen/nest-platform';
 import { waitFor } from '@docscreen/testing';
-import { verifyWebhook } from '@docscreen/webhooks';
 import { alertRaised, randomLetters, randomStateCode } from '../__fixtures__/alert-events.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../__fixtures__/webhook-receiver.js';
 import { DispatchUnderTest, type RegisteredAgency } from '../../test/dispatch-under-test.js';

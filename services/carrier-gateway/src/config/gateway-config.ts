@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMON_ENV, loadConfig, port, postgresUrl, redisUrl } from '@docscreen/config';
+import { COMMON_ENV, flag, loadConfig, port, postgresUrl, redisUrl, secretsKeys } from '@docscreen/config';
 
 export const SERVICE_NAME = 'carrier-gateway';
 export const SERVICE_VERSION = '0.1.0';
@@ -80,6 +80,17 @@ export const GATEWAY_ENV = z.object({
   WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(300_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).default(16),
+  /**
+   * Webhooks also to private, loopback and link-local addresses, and over plain http: local development
+   * and tests only (`docscreen stack up` sets it). Off by default: https to public addresses only,
+   * checked at registration and again, on every address the name resolves to, at each delivery.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag(false),
+  /**
+   * The key ring sealing webhook signing secrets at rest (AES-256-GCM): `id:base64key,...`, 32-byte
+   * keys; the first seals, all open. Unset: no webhook can be registered (503), and none is stored in clear.
+   */
+  SECRETS_KEYS: secretsKeys,
   /** Bearer token of the operators' API (/v1/admin); unset, that API is disabled. */
   ADMIN_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

@@ -5,6 +5,7 @@ import type { Logger } from '@docscreen/observability';
 import { GATEWAY_CONFIG } from '../config/config.module.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { DirectiveWebhookSecrets } from './directive-webhook-secrets.js';
 
 /** The webhook body of one directive: what the carrier's system needs to act, nothing more. */
 export interface DirectiveWebhookBody {
@@ -30,21 +31,14 @@ export class DirectiveWebhooks implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly prisma: PrismaService,
+    secrets: DirectiveWebhookSecrets,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.dispatcher = new WebhookDispatcher({
       queueName: 'carrier-directive-webhooks',
       connection: { url: config.REDIS_URL },
-      resolveEndpoint: async (carrierCode) => {
-        const carrier = await this.prisma.carrier.findUnique({
-          where: { iataCode: carrierCode },
-          select: { directiveWebhookUrl: true, directiveWebhookSecret: true },
-        });
-        return carrier?.directiveWebhookUrl && carrier.directiveWebhookSecret
-          ? { url: carrier.directiveWebhookUrl, secret: carrier.directiveWebhookSecret }
-          : undefined;
-      },
+      resolveEndpoint: (carrierCode) => secrets.endpointOf(carrierCode),
       isDelivered: async (directiveId) =>
         (await this.prisma.boardingDirective.count({
           where: { directiveId, webhookDeliveredAt: { not: null } },
@@ -65,6 +59,7 @@ export class DirectiveWebhooks implements OnModuleInit, OnApplicationShutdown {
       backoff: { baseMs: config.WEBHOOK_BACKOFF_BASE_MS, maxMs: config.WEBHOOK_BACKOFF_MAX_MS },
       requestTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
       concurrency: config.WEBHOOK_CONCURRENCY,
+      allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
       logger,
     });
   }

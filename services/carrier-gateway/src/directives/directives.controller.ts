@@ -6,17 +6,21 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Inject,
   Param,
   ParseUUIDPipe,
   Put,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { newWebhookSecret } from '@docscreen/webhooks';
+import { checkWebhookUrl } from '@docscreen/webhooks';
 import { CarrierAuthGuard } from '../carriers/carrier-auth.guard.js';
 import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
 import { CurrentCarrier } from '../carriers/current-carrier.decorator.js';
+import { GATEWAY_CONFIG } from '../config/config.module.js';
+import type { GatewayConfig } from '../config/gateway-config.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { DirectiveWebhookSecrets } from './directive-webhook-secrets.js';
 import { DirectivesService, type StandingDirective } from './directives.service.js';
 
 @ApiTags('directives')
@@ -27,6 +31,8 @@ export class DirectivesController {
   constructor(
     private readonly directives: DirectivesService,
     private readonly prisma: PrismaService,
+    private readonly secrets: DirectiveWebhookSecrets,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get('manifests/:submissionId/directives')
@@ -57,16 +63,28 @@ export class DirectivesController {
       'Replacing the URL issues a new secret.',
   })
   @ApiResponse({ status: 200, description: '{ url, secret }' })
-  @ApiResponse({ status: 400, description: 'Not an https (or loopback http) URL' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'Not an https URL on a public host: plain http, credentials in the URL (user:password@), or a host that is ' +
+      'a loopback, private, link-local, unique-local, IPv4-mapped or cloud-metadata address (in any spelling), ' +
+      'localhost or another local name; the reason says which. The host name is resolved again at each ' +
+      'delivery and every address it resolves to checked the same way.',
+  })
+  @ApiResponse({ status: 503, description: 'This gateway cannot store webhook secrets (SECRETS_KEYS unset)' })
   async registerWebhook(
     @CurrentCarrier() carrier: AuthenticatedCarrier,
     @Body() body: { url?: unknown },
   ): Promise<{ url: string; secret: string }> {
-    const url = webhookUrl(body?.url);
-    const secret = newWebhookSecret();
+    const verdict = checkWebhookUrl(body?.url, {
+      allowPrivateTargets: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    });
+    if (!verdict.ok) throw new BadRequestException(`url: ${verdict.reason}`);
+    const url = verdict.url.toString();
+    const { secret, columns } = this.secrets.issue(carrier.id);
     await this.prisma.carrier.update({
       where: { id: carrier.id },
-      data: { directiveWebhookUrl: url, directiveWebhookSecret: secret },
+      data: { directiveWebhookUrl: url, ...columns },
     });
     return { url, secret };
   }
@@ -77,23 +95,7 @@ export class DirectivesController {
   async removeWebhook(@CurrentCarrier() carrier: AuthenticatedCarrier): Promise<void> {
     await this.prisma.carrier.update({
       where: { id: carrier.id },
-      data: { directiveWebhookUrl: null, directiveWebhookSecret: null },
+      data: { directiveWebhookUrl: null, directiveWebhookSecret: null, directiveWebhookSecretSealed: null },
     });
   }
-}
-
-/** https anywhere; plain http only to a loopback address (tests, a local relay). */
-function webhookUrl(value: unknown): string {
-  if (typeof value !== 'string') throw new BadRequestException('url: a string is required');
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new BadRequestException(`url: ${JSON.stringify(value)} is not a URL`);
-  }
-  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new BadRequestException('url: must be https (plain http only to a loopback address)');
-  }
-  return url.toString();
 }
