@@ -1,4 +1,4 @@
-import { metrics } from '@opentelemetry/api';
+import { metrics, type Counter } from '@opentelemetry/api';
 import type { Logger } from './logger.js';
 
 /**
@@ -8,9 +8,15 @@ import type { Logger } from './logger.js';
  * never thrown into the void, where Node turns an unhandled rejection into the death of the process
  * and every traveller after it waits unscreened.
  */
-const failures = metrics.getMeter('@docscreen/observability').createCounter('docscreen.background.failures', {
-  description: 'Failed runs of a background task (each is logged and retried), by task',
-});
+// Made on first use, not at import: services import this library in instrument.ts before the SDK starts,
+// and the metrics API has no proxy provider, so a counter made at import stayed a no-op for good.
+let failureCounter: Counter | undefined;
+const failures = (): Counter =>
+  (failureCounter ??= metrics
+    .getMeter('@docscreen/observability')
+    .createCounter('docscreen.background.failures', {
+      description: 'Failed runs of a background task (each is logged and retried), by task',
+    }));
 
 export interface Backoff {
   /** Wait after the first failure. */
@@ -24,7 +30,7 @@ export interface Backoff {
  * loop); PeriodicTask and retryUntilDone do this themselves.
  */
 export function backgroundFailure(task: string, logger: Logger, error: unknown, fields: object = {}): void {
-  failures.add(1, { task });
+  failures().add(1, { task });
   logger.error({ task, ...fields, error }, 'background task failed; retrying');
 }
 
@@ -68,13 +74,15 @@ export async function retryUntilDone<T>(
   work: () => Promise<T>,
   options: RetryOptions,
 ): Promise<T> {
+  // The task's series exists from the start (at 0), so "no failures" reads 0, not "no data".
+  failures().add(0, { task });
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const retryInMs = backoffDelay(attempt, options.backoff);
-      failures.add(1, { task });
+      failures().add(1, { task });
       options.logger.warn({ task, attempt, retryInMs, error }, 'background task failed; retrying');
       await pause(retryInMs, options.signal);
       if (options.signal?.aborted) throw error;
@@ -108,6 +116,7 @@ export class PeriodicTask {
 
   start(work: () => Promise<void>): void {
     if (this.loop) return;
+    failures().add(0, { task: this.options.name });
     this.loop = this.run(work);
   }
 

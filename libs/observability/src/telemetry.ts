@@ -7,6 +7,7 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
@@ -90,6 +91,8 @@ function instrumentations(): Instrumentation[] {
     new PgInstrumentation({ enhancedDatabaseReporting: false }),
     new IORedisInstrumentation({ dbStatementSerializer: (command) => command }),
     new PrismaInstrumentation(),
+    // Event-loop delay and utilisation, heap by space, GC durations (nodejs_eventloop_*, v8js_*).
+    new RuntimeNodeInstrumentation({ monitoringPrecision: 20 }),
   ];
 }
 
