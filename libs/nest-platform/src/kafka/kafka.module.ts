@@ -11,6 +11,7 @@ import type { Kafka } from 'kafkajs';
 import { createKafkaClient, ensureTopics, EventPublisher, type TopicSpec } from '@docscreen/kafka';
 import { retryUntilDone, type Logger } from '@docscreen/observability';
 import { LOGGER } from '../observability/observability.module.js';
+import { ConsumerLagMonitor, setConsumerLagMonitor } from './consumer-lag.js';
 
 /** Injection token of the service's one kafkajs client. */
 export const KAFKA = Symbol('KAFKA');
@@ -34,7 +35,14 @@ export interface KafkaModuleOptions {
    * that fails fails within it, and leaves nothing in flight to be published later.
    */
   publishBudgetMs?: number;
+  /**
+   * How often the lag of this service's consumer groups is read from the broker (committed offsets
+   * against topic ends) for `docscreen.consumer.lag`; default 15 s.
+   */
+  consumerLagEveryMs?: number;
 }
+
+const CONSUMER_LAG_EVERY_MS = 15_000;
 
 /**
  * The service's Kafka client and its idempotent `EventPublisher`, connected at start-up (after the
@@ -83,13 +91,21 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
 
   private readonly stopping = new AbortController();
   private setup: Promise<void> | undefined;
+  private readonly lag: ConsumerLagMonitor;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_OPTIONS) private readonly options: KafkaModuleOptions,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly publisher: EventPublisher,
-  ) {}
+  ) {
+    // Every consumer group the service runs (KafkaEventServer) reports its lag through this monitor.
+    this.lag = new ConsumerLagMonitor(kafka, {
+      everyMs: options.consumerLagEveryMs ?? CONSUMER_LAG_EVERY_MS,
+      logger,
+    });
+    setConsumerLagMonitor(kafka, this.lag);
+  }
 
   onModuleInit(): void {
     settingUp.set(this.kafka, 'creating topics and connecting the producer');
@@ -113,6 +129,7 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.setup;
+    await this.lag.stop();
     await this.publisher.disconnect();
   }
 }

@@ -9,6 +9,7 @@ import {
   type Handling,
 } from '@docscreen/kafka';
 import type { Kafka } from 'kafkajs';
+import { consumerLagMonitor } from '../kafka/consumer-lag.js';
 
 export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'topics'>;
 
@@ -44,10 +45,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const topics = [...this.messageHandlers.keys()] as Topic[];
     const consumer = new EventConsumer(this.kafka, { ...this.options, topics });
     this.consumer = consumer;
+    consumerLagMonitor(this.kafka)?.watch(this.options.groupId, topics);
     consumer.start((topic) => this.handling(topic)).then(() => callback(), callback);
   }
 
   async close(): Promise<void> {
+    consumerLagMonitor(this.kafka)?.unwatch(this.options.groupId);
     await this.consumer?.stop();
   }
 
