@@ -24,6 +24,7 @@ import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js
 import { arrivedAt } from './arrival-time.js';
 import { cusresAnswer } from './cusres-answer.js';
 import type { InteractiveAnswer } from './interactive-answer.js';
+import { recordInteractiveAnswer } from './interactive.metrics.js';
 import { InteractiveService } from './interactive.service.js';
 
 interface HttpResponse {
@@ -123,6 +124,7 @@ export class InteractiveController {
       throw error;
     }
     response.setHeader('X-Answered-By', answer.answeredBy);
+    recordInteractiveAnswer(answer, incoming.format, arrivedAt(request));
     if (incoming.format === 'paxlst' && !mediaTypeOf(accept).includes('json')) {
       response.type('application/edifact');
       return cusresAnswer(answer, incoming, this.config.CUSRES_SENDER_ID);

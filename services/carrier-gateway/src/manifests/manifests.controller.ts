@@ -1,4 +1,15 @@
-import { Controller, Headers, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -18,6 +29,7 @@ import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js
 import { JsonManifestSchema } from './dto/json-manifest.schema.js';
 import { MANIFEST_LIMITS as LIMITS } from './manifest-limits.js';
 import { ManifestReceipt } from './dto/manifest-receipt.js';
+import { ManifestMetricsInterceptor } from './manifests.metrics.js';
 import { BrokerUnavailableException, ManifestsService } from './manifests.service.js';
 import { correlationFor } from './correlation-id.js';
 import { MANIFEST_MEDIA_TYPES } from './media-types.js';
@@ -31,6 +43,7 @@ interface HttpResponse {
 @ApiBearerAuth()
 @Controller('v1/manifests')
 @UseGuards(CarrierAuthGuard, CarrierRateLimitGuard)
+@UseInterceptors(ManifestMetricsInterceptor)
 export class ManifestsController {
   constructor(
     private readonly manifests: ManifestsService,

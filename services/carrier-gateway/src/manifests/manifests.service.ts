@@ -13,6 +13,7 @@ import type { AuthenticatedCarrier } from '../carriers/carriers.service.js';
 import { GATEWAY_CONFIG } from '../config/config.module.js';
 import { SERVICE_NAME, SERVICE_VERSION, type GatewayConfig } from '../config/gateway-config.js';
 import type { ManifestReceipt } from './dto/manifest-receipt.js';
+import { recordAcceptedMessage } from './manifests.metrics.js';
 import { manifestFlightKey, passengerEvents } from './passenger-events.js';
 import type { IncomingManifest } from './submission.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -132,6 +133,7 @@ export class ManifestsService {
       defects: incoming.defects,
     };
     await this.submissions.accept(claim.submissionId, receipt);
+    recordAcceptedMessage(carrier.iataCode, incoming, events.length, receivedAt);
     this.logger.info(
       {
         submissionId: claim.submissionId,

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { parsePaxlst, type PaxlstError, type PaxlstResult, type PaxlstTraveller } from '@docscreen/edifact';
 import { MANIFEST_LIMITS, tooLong } from './manifest-limits.js';
+import { countPaxlstDefects, paxlstRejectionCodes } from './manifests.metrics.js';
 import { manifestFlightKey } from './passenger-events.js';
 import { paxlstLimitDefects } from './paxlst-limits.js';
 import type { IncomingManifest, ManifestTraveller, MessageDefect } from './submission.js';
@@ -35,6 +36,7 @@ export function readPaxlstManifest(
   maxTravellers: number,
 ): IncomingManifest {
   const result = parsePaxlst(raw.toString('utf8'));
+  countPaxlstDefects(result.errors);
   const travellers = result.messages.flatMap((m) => m.travellers);
   assertTravellerCount(travellers.length, maxTravellers);
   const overLimits = new Map(
@@ -76,6 +78,11 @@ export function readPaxlstManifest(
     rejected: travellers
       .filter((t) => !readable.includes(t))
       .map((t) => ({ travellerRef: String(t.index), reason: rejection(t, overLimits.get(t)!) })),
+    rejectionCodes: paxlstRejectionCodes(
+      travellers.filter((t) => !readable.includes(t)),
+      overLimits,
+      (t) => ROLES[t.role] !== undefined,
+    ),
     defects: [...result.errors.map(defect), ...limitDefects],
     // The sender's own references identify a resubmission of the same interchange.
     messageKey: `paxlst:${interchange.sender}:${interchange.controlReference}:${messageRefs}`,

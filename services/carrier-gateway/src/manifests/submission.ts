@@ -26,6 +26,8 @@ export interface MessageDefect {
   element?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Stable kind: PAXLST defect code, `over-limit`, `control-character`, or a JSON issue code. */
+  code: string;
 }
 
 /** A traveller the gateway could not accept, and why: reported in the receipt, never dropped silently. */
@@ -41,6 +43,8 @@ export interface IncomingManifest {
   raw: Buffer;
   manifest: Manifest;
   rejected: RejectedTraveller[];
+  /** PAXLST: why each of `rejected` was, as a bounded code for the metrics (manifests.metrics.ts). */
+  rejectionCodes?: readonly string[];
   defects: MessageDefect[];
   /** The message's own reference (JSON messageRef, PAXLST interchange/message refs), for idempotency. */
   messageKey: string | undefined;
