@@ -39,6 +39,7 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
   private groupId = `screening-index-${randomUUID()}`;
   private readonly next = new Map<number, bigint>();
   private targets = new Map<number, bigint>();
+  private topicEnds = new Map<number, bigint>();
   private caughtUp = false;
   /** Why the index is known to be behind the registry's watermark (ADR 0012); undefined: it is not. */
   private behind: string | undefined;
@@ -91,6 +92,21 @@ export class RegistryIndex implements OnApplicationBootstrap, OnApplicationShutd
       if (read < end) return { partition, read, end };
     }
     return undefined;
+  }
+
+  /** The topic's end offsets last seen (at start, then at each watermark poll): what lagBehindTopic counts. */
+  noteTopicEnds(ends: ReadonlyMap<number, bigint>): void {
+    this.topicEnds = new Map(ends);
+  }
+
+  /** Registry events the index has not applied yet, against the topic ends last seen (a metric). */
+  get lagBehindTopic(): number {
+    let behind = 0n;
+    for (const [partition, end] of this.topicEnds.size > 0 ? this.topicEnds : this.targets) {
+      const read = this.next.get(partition) ?? 0n;
+      if (end > read) behind += end - read;
+    }
+    return Number(behind);
   }
 
   /** A partition the index has read further than the topic now ends: the topic lost data. */

@@ -65,7 +65,9 @@ export class RegistryWatermark implements OnApplicationBootstrap, OnApplicationS
   }
 
   async poll(): Promise<void> {
-    const ahead = this.index.aheadOf(await this.topicEnds());
+    const topicEnds = await this.topicEnds();
+    this.index.noteTopicEnds(topicEnds);
+    const ahead = this.index.aheadOf(topicEnds);
     if (ahead) {
       this.pending = undefined;
       await this.index.rebuild(

@@ -13,6 +13,7 @@ import { ReferenceData } from '../reference-data/reference-data.js';
 import { RegistryIndex } from '../registry-index/registry-index.js';
 import { boardingDirective, carrierInstruction, type CarrierInstruction } from './boarding-directive.js';
 import { alertRaised, overallOutcome, screeningCompleted, type Decision } from './screening-completed.js';
+import { recordBatch, recordDecision } from './screening.metrics.js';
 import { subjectFromEvent } from './subject-from-event.js';
 
 const PRODUCER = { name: SERVICE_NAME, version: SERVICE_VERSION };
@@ -67,6 +68,7 @@ export class ScreeningService {
       }
       return { event, traveller, passengerEventId };
     });
+    recordBatch(valid.length, options.markPublished ? 'interactive' : 'consumer');
     // Decided at most once: the insert keyed by the event id settles a redelivery (see decideAll).
     const decisions = await this.decideAll(valid);
     // The same event twice in a batch (a redelivery) is published twice, identically: as it would be apart.
@@ -129,7 +131,7 @@ export class ScreeningService {
         alertId: screening.hits.length > 0 ? randomUUID() : undefined,
         screenedAt,
       };
-      return { decision, screening };
+      return { decision, screening, event };
     });
     // One statement for the batch, ON CONFLICT (event_id) DO NOTHING: what comes back is what this
     // call stored. The rows travel as one JSON parameter: Prisma's createManyAndReturn built the same
@@ -164,9 +166,10 @@ export class ScreeningService {
       RETURNING id::text AS id`;
     const storedIds = new Set(stored.map((row) => row.id));
     const decisions = new Map<string, { decision: Decision; published: boolean }>();
-    for (const { decision, screening } of made) {
+    for (const { decision, screening, event } of made) {
       if (!storedIds.has(decision.id)) continue;
       decisions.set(decision.passengerEventId, { decision, published: false });
+      recordDecision(decision.checks, screening, event, screenedAt);
       // Debug: one line per traveller costs more CPU than the rules themselves at full speed.
       this.logger.debug(
         {
