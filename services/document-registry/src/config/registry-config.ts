@@ -36,6 +36,13 @@ export const REGISTRY_ENV = z.object({
    * refilled by a republish without anyone asking. 0 turns the periodic check off (not the relay's).
    */
   TOPIC_CHECK_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How often the outbox backlog and the relay's lag are read for the metrics (one indexed query). */
+  METRICS_REFRESH_MS: z.coerce.number().int().min(100).default(15_000),
+  /**
+   * How often listed documents and blank series are counted by issuing state and status for the
+   * metrics (a count over the whole tables: seconds at 100M records); 0 never counts them.
+   */
+  RECORD_COUNTS_MS: z.coerce.number().int().min(0).default(300_000),
   /** Listed entries staged in the outbox per transaction when the registry republishes its state. */
   REPUBLISH_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(10_000),
   /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */

@@ -8,6 +8,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { emptyBatch } from './import-batch.js';
 import { applyImportBatch } from './import-batch.writer.js';
 import { IMPORT_POOL, type ImportPool } from './import-pool.js';
+import { countImportLines } from './imports.metrics.js';
 import { readNationalList } from './national-list.reader.js';
 
 /** What a running import reports to its BullMQ job (and the CLI's progress bar, through the API). */
@@ -63,6 +64,7 @@ export class ImportProcessor {
         if (batch.lastLine <= progress.linesDone) return;
         const counts = await applyImportBatch(client, identity, batch);
         if (counts) {
+          countImportLines(counts);
           progress.added += counts.added;
           progress.updated += counts.updated;
           progress.duplicate += counts.duplicate;

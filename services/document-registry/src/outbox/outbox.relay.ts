@@ -9,6 +9,7 @@ import type { RegistryConfig } from '../config/registry-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { requestRepublish } from '../reconciliation/republish-requests.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { countPublished } from './outbox.metrics.js';
 
 /** Only one relay publishes at a time, across replicas, so events leave in commit order. */
 const RELAY_LOCK = 0x0d0c_0b0e;
@@ -126,7 +127,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (this.running) {
       let published = 0;
       this.round = this.relayOnce().then(
-        (n) => void (published = n),
+        (n) => void countPublished((published = n)),
         (error: unknown) => backgroundFailure('outbox-relay', this.logger, error),
       );
       await this.round;
