@@ -1,10 +1,11 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { isUuid } from '@docscreen/contracts';
+import { isUuid, type AlertView } from '@docscreen/contracts';
 import type { AuthenticatedAgency } from '../agencies/agencies.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { agencyAlertOf, type AgencyAlert } from './agency-alert.js';
 import { transition, type AlertStatus, type LifecycleAction, type Resolution } from './alert-lifecycle.js';
+import { recordAcknowledged } from './alerts.metrics.js';
 import type { ListAlertsQuery } from './dto/alert-requests.schemas.js';
 
 const SELECT = {
@@ -130,6 +131,8 @@ export class AgencyAlertsService {
         });
         return true;
       });
+      if (applied && step.to === 'acknowledged')
+        recordAcknowledged(agency.code, current.alert.view as unknown as AlertView, at);
       if (applied) return this.get(agency, alertId);
     }
     throw new ConflictException(`alert ${alertId} is being changed by someone else; read it and try again`);

@@ -15,6 +15,7 @@ import { SERVICE_NAME } from '../config/dispatch-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { routeAlert, type RoutableAlert } from '../routing/route-alert.js';
 import { AlertFanOut } from './alert-fan-out.js';
+import { countRoutedAlert } from './alerts.metrics.js';
 import { insertRoutedAlert, type NewCopy } from './alert-store.js';
 
 /**
@@ -68,6 +69,7 @@ export class AlertIntake {
       copies,
       SERVICE_NAME,
     );
+    if (stored) countRoutedAlert(copies, view.severity, routing.kind);
     if (stored)
       this.logger.info(
         { alertId: alert.alertId, routing: routing.kind, agencies: copies.map((c) => c.agencyCode) },

@@ -50,6 +50,8 @@ export const DISPATCH_ENV = z.object({
    * keys; the first seals, all open. Unset: no webhook can be registered (503), and none is stored in clear.
    */
   SECRETS_KEYS: secretsKeys,
+  /** How often open alerts and the webhook queue are counted for the metrics (database and Redis). */
+  METRICS_REFRESH_MS: z.coerce.number().int().min(100).default(15_000),
   /** Bearer token of the operators' API (/v1/admin); unset or empty, that API is disabled. */
   ADMIN_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),

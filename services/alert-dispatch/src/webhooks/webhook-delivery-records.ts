@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { parseWebhookDeliveryId, webhookDeliveryId } from './delivery-id.js';
+import { countWebhookOutcome } from './webhooks.metrics.js';
 
 export interface DeadLetteredDelivery {
   deliveryId: string;
@@ -31,6 +32,7 @@ export class WebhookDeliveryRecords {
   }
 
   async delivered(deliveryId: string, attempts: number): Promise<void> {
+    countWebhookOutcome(deliveryId, 'delivered', attempts);
     await this.update(
       deliveryId,
       (alertId, code) => this.prisma.$executeRaw`
@@ -45,6 +47,7 @@ export class WebhookDeliveryRecords {
 
   /** A late report of an earlier attempt never overwrites a delivery that has succeeded since. */
   async attemptFailed(deliveryId: string, attempt: number, error: string): Promise<void> {
+    countWebhookOutcome(deliveryId, 'attempt-failed', attempt);
     await this.update(
       deliveryId,
       (alertId, code) => this.prisma.$executeRaw`
@@ -58,6 +61,7 @@ export class WebhookDeliveryRecords {
   }
 
   async deadLettered(deliveryId: string, attempts: number, error: string): Promise<void> {
+    countWebhookOutcome(deliveryId, 'dead-lettered', attempts);
     await this.update(
       deliveryId,
       (alertId, code) => this.prisma.$executeRaw`
