@@ -75,7 +75,7 @@ describe('ConsumerLagMonitor on the real broker', () => {
       .find((m) => m.descriptor.name === 'docscreen.consumer.lag') as GaugeMetricData | undefined;
     expect(
       gauge?.dataPoints
-        .map((p) => ({ ...p.attributes, lag: p.value }))
+        .map((p): Record<string, unknown> => ({ ...p.attributes, lag: p.value }))
         .sort((a, b) => String(a['partition']).localeCompare(String(b['partition']))),
     ).toEqual([
       { group, topic, partition: '0', lag: 3 },
