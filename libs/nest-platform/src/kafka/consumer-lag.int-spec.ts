@@ -9,9 +9,14 @@ import { ConsumerLagMonitor } from './consumer-lag.js';
 // On the real broker: the lag a monitor reports, and exports as docscreen.consumer.lag, is what the
 // group has not committed — from its committed offset, or from the log start where it has none.
 
+/** A reader the test collects from itself: nothing to flush, nothing to shut down. */
 class TestReader extends MetricReader {
-  protected async onForceFlush(): Promise<void> {}
-  protected async onShutdown(): Promise<void> {}
+  protected onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  protected onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 describe('ConsumerLagMonitor on the real broker', () => {
