@@ -128,6 +128,7 @@ describe('the README on a stack started with docscreen stack up', () => {
       KAFKA_PORT: String(await freePort()),
       KAFKA_CONTROLLER_PORT: String(await freePort()),
       KAFKA_HEAP_OPTS: '-Xmx512m -Xms128m',
+      ZIPKIN_PORT: String(await freePort()),
       DOCSCREEN_PG_SERVER: pgServer,
       DOCSCREEN_DB_SUFFIX: suffix,
       REDIS_URL: `${infra.redisUrl.replace(/\/\d*$/, '')}/${REDIS_DB}`,
@@ -231,6 +232,21 @@ describe('the README on a stack started with docscreen stack up', () => {
     const mrz = step('docscreen mrz');
     ok(mrz);
     expect(mrz.output).toContain('"valid": true');
+
+    // The stack's Zipkin has every service's spans (issue 16's "done when").
+    const zipkin = `http://127.0.0.1:${env['ZIPKIN_PORT']}`;
+    const services = await waitFor(
+      'every service in Zipkin',
+      async () => {
+        const names = (await (await fetch(`${zipkin}/api/v2/services`)).json()) as string[];
+        return names.length >= 4 ? names : undefined;
+      },
+      20_000,
+      500,
+    );
+    expect(services).toEqual(
+      expect.arrayContaining(['alert-dispatch', 'carrier-gateway', 'document-registry', 'screening']),
+    );
   }, 300_000);
 
   it('restarts a service that is SIGKILLed, and docscreen stack status counts it', async () => {
@@ -251,6 +267,9 @@ describe('the README on a stack started with docscreen stack up', () => {
     const status = await docscreen('stack', 'status');
     const row = status.stdout.split('\n').find((l) => l.includes(' alert-dispatch ')) ?? '';
     expect(row).toMatch(/^ready\s+alert-dispatch\s.*restarts 1 \(last SIGKILL at \S+, restarted at \S+\)/);
+    expect(status.stdout).toMatch(
+      new RegExp(`^ready\\s+zipkin\\s+http://127.0.0.1:${env['ZIPKIN_PORT']}$`, 'm'),
+    );
     expect(status.code).toBe(0);
   }, 120_000);
 

@@ -13,9 +13,11 @@ import {
   startServiceProcess,
   td3Mrz,
   testInfrastructure,
+  throwawayZipkin,
   waitFor,
   type RunningService,
   type TestDatabase,
+  type ThrowawayZipkin,
 } from '@docscreen/testing';
 import { verifyWebhook } from '@docscreen/webhooks';
 import { call, listStolenPassport } from './support/services.js';
@@ -24,7 +26,8 @@ import { call, listStolenPassport } from './support/services.js';
 // submitted at the gateway, screening raising the alert, alert-dispatch routing it to the agency of the
 // destination state — over its Kafka topic (read with `docscreen alerts`) and over a signed webhook
 // whose receiver fails twice — where it appears once in the agency's list and is acknowledged and
-// resolved with `docscreen alerts ack|resolve`, leaving an audit trail.
+// resolved with `docscreen alerts ack|resolve`, leaving an audit trail. Every service exports its spans
+// to a Zipkin of the test's own, where that traveller's trace is read back whole (issue 16).
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'libs/cli/bin/docscreen.js');
@@ -61,6 +64,17 @@ interface Attempt {
   status: number;
 }
 
+/** A span as Zipkin's API v2 returns it (names lower-cased by Zipkin). */
+interface ZipkinSpan {
+  traceId: string;
+  id: string;
+  parentId?: string;
+  name?: string;
+  kind?: string;
+  localEndpoint?: { serviceName?: string };
+  tags?: Record<string, string>;
+}
+
 describe('an alert raised by screening reaches the right agency, once, and is worked with an audit trail', () => {
   const dbs: TestDatabase[] = [];
   const services: RunningService[] = [];
@@ -74,6 +88,9 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
   const listed = `NX${unique()}1`;
   const agencyCode = `e-${letters(10)}`;
   let agency: { code: string; token: string; webhookSecret: string };
+  let zipkin: ThrowawayZipkin;
+  /** What the first test delivered: the receipt's correlation id and the webhook request that succeeded. */
+  let delivered: { correlationId: string; hook: Attempt } | undefined;
 
   const cli = (args: string[]) =>
     run(process.execPath, [BIN, ...args], {
@@ -82,6 +99,7 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
     });
 
   beforeAll(async () => {
+    const zipkinStarting = throwawayZipkin(); // a JVM: boots while the databases are made
     const infra = await testInfrastructure();
     brokers = infra.kafkaBrokers;
     // The agency's webhook receiver: a real HTTP server that fails the first two attempts of each delivery.
@@ -112,11 +130,13 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
         ),
       )),
     );
+    zipkin = await zipkinStarting;
     const common = {
       KAFKA_BROKERS: brokers.join(','),
       REDIS_URL: infra.redisUrl,
       ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
+      ZIPKIN_ENDPOINT: zipkin.spansEndpoint,
     };
     const screeningGroup = `screening-alerts-${randomUUID()}`;
     await positionGroupAtEnd(brokers, screeningGroup, TOPICS.PASSENGER_REPORTED);
@@ -177,6 +197,7 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
     await Promise.all(dbs.map((db) => db.drop()));
     receiver?.closeAllConnections();
     await new Promise((resolve) => receiver?.close(resolve));
+    await zipkin?.stop();
     expect(codes.every((code) => code === 0)).toBe(true);
   }, 180_000);
 
@@ -228,6 +249,7 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
       60_000,
     );
     expect(hooks.map((h) => h.status)).toEqual([503, 503, 200]);
+    delivered = { correlationId: submitted.body['correlationId'] as string, hook: hooks[2]! };
     expect(new Set(hooks.map((h) => h.headers['x-docscreen-delivery'])).size).toBe(1);
     for (const hook of hooks)
       expect(
@@ -298,4 +320,72 @@ describe('an alert raised by screening reaches the right agency, once, and is wo
     // Resolving again is refused, precisely; the trail stays as it was.
     await expect(cli(['alerts', 'ack', alertId, '--url', url])).rejects.toMatchObject({ code: 1 });
   }, 240_000);
+
+  it('keeps one trace in Zipkin from the carrier’s request to the agency’s webhook, found by the receipt’s correlation id, without personal data', async () => {
+    expect(delivered).toBeDefined();
+    const { correlationId, hook } = delivered!;
+    // The webhook request carries its trace (W3C traceparent): the trace the receipt must lead to.
+    const traceId = /^00-([0-9a-f]{32})-[0-9a-f]{16}-0[01]$/.exec(String(hook.headers['traceparent']))?.[1];
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    const query = new URLSearchParams({
+      annotationQuery: `docscreen.correlation_id=${correlationId}`,
+      limit: '10',
+    });
+    // What Zipkin held at the last look, shown if the trace never becomes whole.
+    let seen = 'nothing yet';
+    const spans = await waitFor(
+      'the trace in Zipkin, from the gateway to the delivered webhook',
+      async () => {
+        const traces = (await (await fetch(`${zipkin.url}/api/v2/traces?${query}`)).json()) as ZipkinSpan[][];
+        seen = JSON.stringify(
+          traces.map((t) => ({
+            traceId: t[0]?.traceId,
+            services: [...new Set(t.map((s) => s.localEndpoint?.serviceName))],
+            attempts: t
+              .filter((s) => s.name === 'webhook deliver')
+              .map((s) => s.tags?.['docscreen.webhook.attempt']),
+          })),
+        );
+        const found = traces.find((t) => t[0]?.traceId === traceId);
+        const services = new Set(found?.map((s) => s.localEndpoint?.serviceName));
+        const complete =
+          ['carrier-gateway', 'screening', 'alert-dispatch'].every((name) => services.has(name)) &&
+          found?.some((s) => s.name === 'webhook deliver' && s.tags?.['docscreen.webhook.attempt'] === '3');
+        return complete ? found : undefined;
+      },
+      30_000,
+      500,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; wanted trace ${traceId}, Zipkin had: ${seen}`);
+    });
+    const byId = new Map(spans.map((s) => [s.id, s]));
+    // It starts at the carrier's HTTP request to the gateway…
+    const roots = spans.filter((s) => !s.parentId || !byId.has(s.parentId));
+    expect(roots.map((s) => [s.localEndpoint?.serviceName, s.kind])).toEqual([['carrier-gateway', 'SERVER']]);
+    // …and ends with the request to the agency, the child of the third attempt's span.
+    const attempt = spans.find(
+      (s) => s.name === 'webhook deliver' && s.tags?.['docscreen.webhook.attempt'] === '3',
+    )!;
+    expect(attempt.localEndpoint?.serviceName).toBe('alert-dispatch');
+    const request = spans.find((s) => s.parentId === attempt.id && s.kind === 'CLIENT');
+    expect(request?.tags?.['http.response.status_code'] ?? request?.tags?.['http.status_code']).toBe('200');
+    // Each service on the way: a path of parent links from the webhook request back to the root.
+    const path: string[] = [];
+    for (
+      let span: ZipkinSpan | undefined = request;
+      span;
+      span = span.parentId ? byId.get(span.parentId) : undefined
+    )
+      path.push(span.localEndpoint?.serviceName ?? '?');
+    expect([...new Set(path.reverse())]).toEqual(['carrier-gateway', 'screening', 'alert-dispatch']);
+    // Names, document numbers and birth dates stay out of every span, in any spelling the data had.
+    const text = JSON.stringify(spans);
+    for (const personal of [listed, 'JANE', 'DOE<<', '1985-03-14', '850314'])
+      expect({ personal, inTrace: text.includes(personal) }).toEqual({ personal, inTrace: false });
+    // Every service of the stack reports its spans (the registry's: the listing the test made).
+    const services = (await (await fetch(`${zipkin.url}/api/v2/services`)).json()) as string[];
+    expect(services).toEqual(
+      expect.arrayContaining(['alert-dispatch', 'carrier-gateway', 'document-registry', 'screening']),
+    );
+  }, 60_000);
 });

@@ -31,6 +31,12 @@ export interface ConsumedEvent<T extends Topic = Topic> {
   key: string | null;
   headers: Headers;
   message: EventOf<T>;
+  /**
+   * The trace this event's work belongs to: its span in this consumer, inside the producer's trace.
+   * A batch handler passes it as the `trace` of what it publishes for this event (a handler of one
+   * event already runs inside it), so each traveller's trace goes on through every service.
+   */
+  trace: Context;
 }
 
 export type EventHandler = (event: ConsumedEvent) => Promise<void>;
@@ -285,13 +291,21 @@ export class EventConsumer {
     }
   }
 
-  /** One event in its own span, inside the producer's trace: retried, then dead-lettered. */
+  /**
+   * One event in its own span, inside the producer's trace: retried, then dead-lettered. A span active
+   * around it (one for a whole fetched batch) is only linked: as the parent it would cut the event's
+   * trace at this service.
+   */
   private async handleOne(record: Consumed, handler: EventHandler): Promise<void> {
-    const parent = trace.getActiveSpan() ? context.active() : record.traceContext;
+    const around = trace.getActiveSpan()?.spanContext();
     await tracer.startActiveSpan(
       `${record.topic} process`,
-      { kind: SpanKind.CONSUMER, attributes: spanAttributes(record) },
-      parent,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: spanAttributes(record),
+        ...(around ? { links: [{ context: around }] } : {}),
+      },
+      record.traceContext,
       async (span) => {
         try {
           await this.withRetries(() => handler(this.decoded(record)));
@@ -341,8 +355,8 @@ export class EventConsumer {
       },
       context.active(),
       async (batchSpan) => {
-        const perEvent = decoded.map(({ record: r }) =>
-          tracer.startSpan(
+        const perEvent = decoded.map(({ record: r, event }) => {
+          const span = tracer.startSpan(
             `${topic} process`,
             {
               kind: SpanKind.CONSUMER,
@@ -350,8 +364,10 @@ export class EventConsumer {
               links: [{ context: batchSpan.spanContext() }],
             },
             r.traceContext,
-          ),
-        );
+          );
+          event.trace = trace.setSpan(r.traceContext, span);
+          return span;
+        });
         try {
           await handler(events);
           return true;
@@ -402,7 +418,15 @@ export class EventConsumer {
         cause,
       });
     }
-    return { topic, partition, offset, key: key?.toString() ?? null, headers, message };
+    return {
+      topic,
+      partition,
+      offset,
+      key: key?.toString() ?? null,
+      headers,
+      message,
+      trace: context.active(),
+    };
   }
 
   private async withRetries(work: () => Promise<void>): Promise<void> {

@@ -1,3 +1,11 @@
+import {
+  context,
+  SpanKind,
+  SpanStatusCode,
+  trace as traces,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
 import { CompressionTypes } from 'kafkajs';
 import {
@@ -14,11 +22,31 @@ import { MessageSizeLimits } from './message-size-limits.js';
 import { isBrokenProducerState, isTooLarge } from './producer-failures.js';
 import { packRequests, RECORD_BATCH_OVERHEAD, recordBytes, type SizedMessage } from './record-size.js';
 import { injectTraceContext } from './trace-context.js';
+import { CORRELATION_ID_ATTRIBUTE } from '@docscreen/observability';
 
 export interface OutgoingEvent<T extends Topic> {
   /** Partition key: events with the same key stay in order on one partition. */
   key: string;
   message: EventOf<T>;
+  /** The trace it continues: the active one by default; a batch handler passes its cause's (ConsumedEvent.trace). */
+  trace?: Context;
+}
+
+const tracer = traces.getTracer('@docscreen/kafka');
+
+/** Ends the send spans when the broker answered (or did not: then they are marked failed). */
+async function ended<R>(spans: readonly Span[], sending: Promise<R>): Promise<R> {
+  try {
+    return await sending;
+  } catch (error) {
+    for (const span of spans) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    throw error;
+  } finally {
+    for (const span of spans) span.end();
+  }
 }
 
 export interface RawRecord {
@@ -85,7 +113,8 @@ export class EventPublisher {
   }
 
   async publish<T extends Topic>(topic: T, events: readonly OutgoingEvent<T>[]): Promise<RecordMetadata[]> {
-    return this.send([{ topic, messages: this.records(topic, events) }]);
+    const spans: Span[] = [];
+    return ended(spans, this.send([{ topic, messages: this.records(topic, topic, events, spans) }]));
   }
 
   /**
@@ -98,11 +127,20 @@ export class EventPublisher {
   async publishAll(
     batches: readonly { [T in Topic]: { topic: T; events: readonly OutgoingEvent<T>[] } }[Topic][],
   ): Promise<RecordMetadata[]> {
-    return this.send(
-      batches.map((batch) => ({
-        topic: batch.topic,
-        messages: this.records(batch.topic, batch.events as readonly OutgoingEvent<Topic>[]),
-      })),
+    const spans: Span[] = [];
+    return ended(
+      spans,
+      this.send(
+        batches.map((batch) => ({
+          topic: batch.topic,
+          messages: this.records(
+            batch.topic,
+            batch.topic,
+            batch.events as readonly OutgoingEvent<Topic>[],
+            spans,
+          ),
+        })),
+      ),
     );
   }
 
@@ -121,7 +159,11 @@ export class EventPublisher {
     if (schemaForTopic(destination)?.typeName !== eventTypeOf(contract)) {
       throw new RangeError(`topic ${destination} does not carry ${eventTypeOf(contract)}`);
     }
-    return this.send([{ topic: destination, messages: this.records(contract, events) }]);
+    const spans: Span[] = [];
+    return ended(
+      spans,
+      this.send([{ topic: destination, messages: this.records(contract, destination, events, spans) }]),
+    );
   }
 
   /** Forwards bytes untouched (dead-letter queues keep the original payload for replay). */
@@ -150,8 +192,18 @@ export class EventPublisher {
     await Promise.all(this.closing);
   }
 
-  private records<T extends Topic>(contract: T, events: readonly OutgoingEvent<T>[]): Message[] {
-    return events.map(({ key, message }) => {
+  /**
+   * The records of `events`, each with its own `send` span (PRODUCER) in the trace the event continues —
+   * its `trace`, or the active one — and that span's context in the record's headers. Made here, not by
+   * the kafkajs instrumentation, which would put every record of a batch in the caller's one trace.
+   */
+  private records<T extends Topic>(
+    contract: T,
+    destination: string,
+    events: readonly OutgoingEvent<T>[],
+    spans: Span[],
+  ): Message[] {
+    return events.map(({ key, message, trace }) => {
       const envelope = message.envelope;
       const headers: Headers = {
         [HEADERS.CONTENT_TYPE]: CONTENT_TYPE,
@@ -159,10 +211,26 @@ export class EventPublisher {
       };
       if (envelope?.eventId) headers[HEADERS.EVENT_ID] = envelope.eventId;
       if (envelope?.correlationId) headers[HEADERS.CORRELATION_ID] = envelope.correlationId;
+      const parent = trace ?? context.active();
+      const span = tracer.startSpan(
+        `send ${destination}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': destination,
+            ...(envelope?.eventId ? { 'messaging.message.id': envelope.eventId } : {}),
+            ...(envelope?.correlationId ? { [CORRELATION_ID_ATTRIBUTE]: envelope.correlationId } : {}),
+          },
+        },
+        parent,
+      );
+      spans.push(span);
       return {
         key,
         value: Buffer.from(encodeEvent(contract, message)),
-        headers: injectTraceContext(headers),
+        headers: injectTraceContext(headers, traces.setSpan(parent, span)),
       };
     });
   }

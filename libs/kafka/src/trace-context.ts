@@ -1,9 +1,9 @@
 import { context, propagation, type Context } from '@opentelemetry/api';
 import type { Headers } from './headers.js';
 
-/** W3C trace context of the active span, written into an event's headers. */
-export function injectTraceContext(headers: Headers): Headers {
-  propagation.inject(context.active(), headers);
+/** W3C trace context of `trace` (the active span's by default), written into an event's headers. */
+export function injectTraceContext(headers: Headers, trace: Context = context.active()): Headers {
+  propagation.inject(trace, headers);
   return headers;
 }
 

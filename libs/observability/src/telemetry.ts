@@ -4,7 +4,6 @@ import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
@@ -86,7 +85,8 @@ function instrumentations(): Instrumentation[] {
       ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
     }),
     new NestInstrumentation(),
-    new KafkaJsInstrumentation(),
+    // No kafkajs instrumentation: libs/kafka makes the producer and consumer spans itself, one per event
+    // in that event's own trace; the instrumentation's would put all the records of a batch in one.
     // Statement text only: parameter values may hold personal data and are never recorded.
     new PgInstrumentation({ enhancedDatabaseReporting: false }),
     new IORedisInstrumentation({ dbStatementSerializer: (command) => command }),

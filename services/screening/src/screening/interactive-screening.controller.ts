@@ -79,7 +79,10 @@ export class InteractiveScreeningController {
     }
     let screened: Awaited<ReturnType<ScreeningService['screenAll']>>;
     try {
-      screened = await this.screening.screenAll(events, { markPublished: true });
+      screened = await this.screening.screenAll(
+        events.map((message) => ({ message })),
+        { markPublished: true },
+      );
     } catch (error) {
       if (error instanceof PermanentEventError) throw new BadRequestException(error.message);
       throw error;

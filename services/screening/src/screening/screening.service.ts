@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Context } from '@opentelemetry/api';
 import { ScreeningOutcome, TOPICS, type PassengerReported, type Traveller } from '@docscreen/contracts';
 import { EventPublisher, PermanentEventError, type OutgoingEvent } from '@docscreen/kafka';
 import { LOGGER } from '@docscreen/nest-platform';
@@ -17,6 +18,12 @@ import { recordBatch, recordDecision } from './screening.metrics.js';
 import { subjectFromEvent } from './subject-from-event.js';
 
 const PRODUCER = { name: SERVICE_NAME, version: SERVICE_VERSION };
+
+/** A reported traveller to screen, and the trace its results belong to (the active one if absent). */
+export interface ReportedTraveller {
+  message: PassengerReported;
+  trace?: Context;
+}
 
 /**
  * Screens reported travellers with every rule (libs/screening-rules) against this replica's lost/stolen
@@ -51,13 +58,16 @@ export class ScreeningService {
    * receives the same traveller's event, does not publish them again. The consumer does not mark:
    * an extra write per batch would buy only a cheaper redelivery.
    *
+   * Each traveller's events go out in that traveller's trace (`trace`), even when many are screened
+   * in one batch: an operator follows one traveller from the carrier's request to the agency.
+   *
    * @throws PermanentEventError when an event lacks its id or traveller (nothing of the batch is kept).
    */
   async screenAll(
-    events: readonly PassengerReported[],
+    events: readonly ReportedTraveller[],
     options: { markPublished?: boolean } = {},
   ): Promise<{ decision: Decision; instruction: CarrierInstruction }[]> {
-    const valid = events.map((event, index) => {
+    const valid = events.map(({ message: event, trace }, index) => {
       const passengerEventId = event.envelope?.eventId;
       const traveller = event.traveller;
       if (!passengerEventId || !traveller) {
@@ -66,7 +76,7 @@ export class ScreeningService {
           `PassengerReported without envelope.eventId or traveller (event ${index + 1} of ${events.length})`,
         );
       }
-      return { event, traveller, passengerEventId };
+      return { event, traveller, passengerEventId, trace };
     });
     recordBatch(valid.length, options.markPublished ? 'interactive' : 'consumer');
     // Decided at most once: the insert keyed by the event id settles a redelivery (see decideAll).
@@ -76,13 +86,13 @@ export class ScreeningService {
     const alerts: OutgoingEvent<typeof TOPICS.ALERT_RAISED>[] = [];
     const directives: OutgoingEvent<typeof TOPICS.BOARDING_DIRECTIVE>[] = [];
     const completions: OutgoingEvent<typeof TOPICS.SCREENING_COMPLETED>[] = [];
-    for (const { event, passengerEventId } of unpublished) {
+    for (const { event, passengerEventId, trace } of unpublished) {
       const { decision } = decisions.get(passengerEventId)!;
       const key = decision.flightKey;
       const alert = alertRaised(decision, event, this.airports, PRODUCER);
-      if (alert) alerts.push({ key, message: alert });
-      directives.push({ key, message: boardingDirective(decision, event, PRODUCER) });
-      completions.push({ key, message: screeningCompleted(decision, PRODUCER) });
+      if (alert) alerts.push({ key, message: alert, trace });
+      directives.push({ key, message: boardingDirective(decision, event, PRODUCER), trace });
+      completions.push({ key, message: screeningCompleted(decision, PRODUCER), trace });
     }
     // One produce request for all of them. If it fails part-way the handler fails and the redelivered
     // events republish all (same ids), so there is never a result without its alert for good.
