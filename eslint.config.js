@@ -42,12 +42,14 @@ function depConstraints(inTests) {
       ],
     },
     {
+      // The platform validates every request with the domain's own reading of its values (dates, text).
       sourceTag: 'type:platform',
       onlyDependOnLibsWithTags: [
         'type:platform',
         'type:data-access',
         'type:util',
         'type:contracts',
+        'type:domain',
         ...testing,
       ],
     },

@@ -7,10 +7,17 @@ export { BATCH, KafkaEventServer } from './transport/kafka-event.server.js';
 export type { KafkaEventServerOptions } from './transport/kafka-event.server.js';
 export { LOGGER, ObservabilityModule } from './observability/observability.module.js';
 export { ProblemFilter } from './http/problem.filter.js';
-export { createValidationPipe } from './http/validation.pipe.js';
+export {
+  createValidationPipe,
+  InputValidationPipe,
+  MAX_PROBLEMS_LISTED,
+  validationProblems,
+} from './http/validation.pipe.js';
+export { calendarDate, localDateTime, multilineText } from './http/input-fields.js';
 export { configureHttpApp } from './http/configure-http-app.js';
 export type { HttpAppOptions } from './http/configure-http-app.js';
-export { requireContentType } from './http/content-type.middleware.js';
+export { mediaTypeOf } from './http/request-bodies.js';
+export type { RequestBodyOptions } from './http/request-bodies.js';
 export { KAFKA, KafkaModule } from './kafka/kafka.module.js';
 export type { KafkaModuleOptions } from './kafka/kafka.module.js';
 export {

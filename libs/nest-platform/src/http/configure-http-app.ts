@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from '@docscreen/observability';
 import { ProblemFilter } from './problem.filter.js';
+import { readRequestBodies, RequestBodyInterceptor, type RequestBodyOptions } from './request-bodies.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 export interface HttpAppOptions {
@@ -11,11 +13,19 @@ export interface HttpAppOptions {
   version: string;
   /** Time given to in-flight work on SIGTERM/SIGINT before the process gives up and exits 1. */
   shutdownGraceMs: number;
+  /** Body size limit and text media types; JSON only, body-parser's 100 KiB, when not given. */
+  bodies?: RequestBodyOptions;
 }
 
-/** What every docscreen HTTP service shares: validation, one error shape, OpenAPI at /docs, clean shutdown. */
+/**
+ * What every docscreen HTTP service shares: request bodies read alike (415 for a media type a route
+ * does not read, UTF-8 JSON), validation (control characters refused in every field), one error
+ * shape, OpenAPI at /docs, clean shutdown. Call it before anything else reads a body.
+ */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   exitCleanlyOnSignals(app, options);
+  readRequestBodies(app, options.bodies);
+  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(options.logger));
   const document = SwaggerModule.createDocument(

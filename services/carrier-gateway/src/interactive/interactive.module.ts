@@ -1,21 +1,16 @@
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { requireContentType } from '@docscreen/nest-platform';
+import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module.js';
 import { DirectivesModule } from '../directives/directives.module.js';
 import { ManifestsModule } from '../manifests/manifests.module.js';
-import { MANIFEST_MEDIA_TYPES } from '../manifests/media-types.js';
 import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js';
 import { InteractiveController } from './interactive.controller.js';
 import { InteractiveService } from './interactive.service.js';
 import { ScreeningClient } from './screening-client.js';
 
+// The media types of POST /v1/interactive are its @ApiConsumes, checked for every route by nest-platform.
 @Module({
   imports: [CarriersModule, ManifestsModule, DirectivesModule],
   controllers: [InteractiveController],
   providers: [InteractiveService, ScreeningClient, CarrierRateLimitGuard],
 })
-export class InteractiveModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requireContentType(...MANIFEST_MEDIA_TYPES)).forRoutes(InteractiveController);
-  }
-}
+export class InteractiveModule {}

@@ -1,14 +1,13 @@
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { requireContentType } from '@docscreen/nest-platform';
+import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module.js';
 import { CarrierRateLimitGuard } from '../rate-limit/carrier-rate-limit.guard.js';
 import { AdmissionControl } from './admission-control.js';
 import { ArchiveRetention } from './archive-retention.js';
 import { ManifestsController } from './manifests.controller.js';
 import { ManifestsService } from './manifests.service.js';
-import { MANIFEST_MEDIA_TYPES } from './media-types.js';
 import { SubmissionsService } from './submissions.service.js';
 
+// The media types of POST /v1/manifests are its @ApiConsumes, checked for every route by nest-platform.
 @Module({
   imports: [CarriersModule],
   controllers: [ManifestsController],
@@ -21,8 +20,4 @@ import { SubmissionsService } from './submissions.service.js';
   ],
   exports: [ManifestsService, AdmissionControl],
 })
-export class ManifestsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requireContentType(...MANIFEST_MEDIA_TYPES)).forRoutes(ManifestsController);
-  }
-}
+export class ManifestsModule {}

@@ -14,7 +14,7 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { AdminTokenGuard } from '@docscreen/nest-platform';
+import { AdminTokenGuard, calendarDate } from '@docscreen/nest-platform';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { normaliseDocumentNumber } from '@docscreen/travel-documents';
@@ -31,12 +31,12 @@ const RuleSetSchema = z.object({
   rules: z
     .array(
       z.object({
-        id: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE'),
+        id: z.string().max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE'),
         version: z.number().int().min(1),
-        check: z.string().min(1),
+        check: z.string().min(1).max(64),
         severity: z.enum(['info', 'low', 'medium', 'high', 'critical']),
         action: z.enum(['no-action', 'contact-authority', 'do-not-board']),
-        explanation: z.string().min(10),
+        explanation: z.string().min(10).max(2_000),
         enabled: z.boolean(),
         parameters: z.record(z.string(), z.unknown()).optional(),
       }),
@@ -49,7 +49,7 @@ const ViolationSchema = z.object({
   documentNumber: z.string().trim().min(1).max(35),
   kind: z.enum(['overstay', 'visa-violation', 'refused-entry', 'removal', 'other']),
   state: z.string().regex(/^[A-Z]{1,3}$/),
-  recordedOn: z.iso.date(),
+  recordedOn: calendarDate(),
 });
 
 /** Operators manage what screening decides with: rule sets, visa matrices, violations; and dry runs. */

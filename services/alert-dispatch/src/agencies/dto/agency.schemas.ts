@@ -32,6 +32,7 @@ const isAgencyCode = (code: string): boolean => {
 // The code names the agency's topic, so it must be a valid topic part: the contracts decide.
 const agencyCode = z
   .string()
+  .max(32)
   .refine(isAgencyCode, '2-32 lowercase letters in hyphen-separated words, e.g. "nl-kmar"');
 const stateCode = z.string().regex(/^[A-Z]{1,3}$/, 'an ICAO 9303 state code such as "NLD" or "D"');
 const airportCode = z.string().regex(/^[A-Z]{3}$/, 'an IATA airport code such as "AMS"');

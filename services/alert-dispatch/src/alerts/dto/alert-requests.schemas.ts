@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { multilineText } from '@docscreen/nest-platform';
 import { ALERT_STATUSES, RESOLUTIONS } from '../alert-lifecycle.js';
 
 // The actor is how the agency's own system names the officer (an id, not a name: it is kept forever
-// in the audit trail); a note is free text for the case file.
+// in the audit trail); a note is free text for the case file, the one field that may span lines
+// (control characters are refused everywhere else, by the validation pipe).
 const actor = z.string().trim().min(1, 'is required').max(200);
-const note = z.string().trim().max(2_000).optional();
+const note = multilineText(z.string().trim().max(2_000)).optional();
 
 export const AcknowledgeSchema = z.object({ actor, note }).strict();
 

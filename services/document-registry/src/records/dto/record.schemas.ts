@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { calendarDate } from '@docscreen/nest-platform';
 import { DOCUMENT_STATUSES, readDocumentNumber } from '@docscreen/travel-documents';
 
 const stateCode = z.string().regex(/^[A-Z]{1,3}$/, 'must be an ICAO 9303 state code such as "UTO" or "D"');
-const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const isoDate = calendarDate();
 const digits = z.string().regex(/^[0-9]{1,15}$/, 'must be 1 to 15 decimal digits');
 
 /** ICAO 9303 / PAXLST document codes the registry accepts (a type name such as PASSPORT works too). */
