@@ -114,7 +114,8 @@ export class InteractiveController {
       answer = await this.interactive.check(
         carrier,
         incoming,
-        idempotencyKey?.trim().slice(0, 255) || undefined,
+        // Any length: a long key is stored as its digest (idempotency-key.ts), never cut short.
+        idempotencyKey?.trim() || undefined,
         correlationFor(correlationId),
         arrivedAt(request),
       );

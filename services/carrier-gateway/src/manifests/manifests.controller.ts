@@ -63,8 +63,15 @@ export class ManifestsController {
       `Limits (both formats): at most ${LIMITS.documentsPerTraveller} documents per traveller, ${LIMITS.nameLength} characters ` +
       `for the surname and for the given names, ${LIMITS.documentNumberLength} for a document number, ${LIMITS.codeLength} for a code ` +
       `or place (states, ports, document type), ${LIMITS.referenceLength} for a reference, ${LIMITS.legsPerMessage} flight legs per message, ` +
-      'MAX_TRAVELLERS_PER_MANIFEST travellers (default 1000) and MAX_BODY_BYTES (default 5 MiB) per message. A traveller over a ' +
-      'limit is rejected alone (JSON: with its path; PAXLST: with its segment, element and the limit), the others are accepted.',
+      'MAX_TRAVELLERS_PER_MANIFEST travellers (default 1000, every traveller counted, readable or not) and MAX_BODY_BYTES ' +
+      '(default 5 MiB) per message. A traveller over a limit is rejected alone (JSON: with its path; PAXLST: with its ' +
+      'segment, element and the limit), the others are accepted. Input contracts: dates are calendar dates YYYY-MM-DD and ' +
+      'times local YYYY-MM-DDTHH:mm that exist (no 30 February, no 25:61, no year 0000); a PAXLST two-digit expiry year ' +
+      'is read only within 20 years before and 30 after the interchange date (otherwise a defect asking for the century); ' +
+      'control characters (C0, DEL, C1) in any text are refused — in a traveller, that traveller is rejected; elsewhere ' +
+      'in the message, 400; JSON must be UTF-8. The receipt lists at most 100 defects (`defectSummary` then counts all per ' +
+      'code) and one reason of at most 300 characters per rejected traveller; defects and reasons never quote a name, ' +
+      'document number or birth date.',
   })
   @ApiConsumes(...MANIFEST_MEDIA_TYPES)
   @ApiHeader({
@@ -113,7 +120,8 @@ export class ManifestsController {
       const outcome = await this.manifests.submit(
         carrier,
         incoming,
-        idempotencyKey?.trim().slice(0, 255) || undefined,
+        // Any length: a long key is stored as its digest (idempotency-key.ts), never cut short.
+        idempotencyKey?.trim() || undefined,
         correlationFor(correlationId),
       );
       if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');

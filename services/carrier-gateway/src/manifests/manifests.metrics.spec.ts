@@ -44,7 +44,12 @@ describe('manifest metrics labels', () => {
     const unknown = traveller({});
     const codes = paxlstRejectionCodes(
       [overLimit, notATraveller, noName, unknown],
-      new Map([[overLimit, [{ segment: 9, tag: 'NAD', message: 'too long', severity: 'error' as const }]]]),
+      new Map([
+        [
+          overLimit,
+          [{ segment: 9, tag: 'NAD', message: 'too long', severity: 'error' as const, code: 'over-limit' }],
+        ],
+      ]),
       (t) => t !== notATraveller,
     );
     expect(codes).toEqual(['over-limit', 'not-a-traveller', 'missing-name', 'unreadable-traveller']);

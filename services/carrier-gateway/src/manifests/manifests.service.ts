@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   ForbiddenException,
   Inject,
   Injectable,
@@ -15,6 +16,7 @@ import { SERVICE_NAME, SERVICE_VERSION, type GatewayConfig } from '../config/gat
 import type { ManifestReceipt } from './dto/manifest-receipt.js';
 import { recordAcceptedMessage } from './manifests.metrics.js';
 import { manifestFlightKey, passengerEvents } from './passenger-events.js';
+import { receiptDefects } from './receipt-limits.js';
 import type { IncomingManifest } from './submission.js';
 import { SubmissionsService } from './submissions.service.js';
 
@@ -78,6 +80,8 @@ export class ManifestsService {
         `carrier ${carrier.iataCode} may only report its own flights; this manifest has legs operated by ${foreign.join(', ')}`,
       );
     }
+    // Before anything is stored: a message that cannot be keyed leaves no pending submission behind.
+    const flightKey = keyOf(manifest);
     const claim = await this.submissions.claim(
       carrier.id,
       incoming,
@@ -87,7 +91,6 @@ export class ManifestsService {
     if (claim.kind === 'replay') return { receipt: claim.receipt, replayed: true, events: [] };
 
     const receivedAt = new Date();
-    const flightKey = manifestFlightKey(manifest);
     const events = passengerEvents(manifest, {
       submissionId: claim.submissionId,
       correlationId,
@@ -130,7 +133,7 @@ export class ManifestsService {
         eventId: event.envelope?.eventId ?? '',
       })),
       rejected: incoming.rejected,
-      defects: incoming.defects,
+      ...receiptDefects(incoming.defects),
     };
     await this.submissions.accept(claim.submissionId, receipt);
     recordAcceptedMessage(carrier.iataCode, incoming, events.length, receivedAt);
@@ -144,5 +147,20 @@ export class ManifestsService {
       'manifest accepted',
     );
     return { receipt, replayed: false, events };
+  }
+}
+
+/** The flight key of a manifest the readers let through; a leg they did not catch is still a 400. */
+function keyOf(manifest: IncomingManifest['manifest']): string {
+  try {
+    return manifestFlightKey(manifest);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new BadRequestException({
+        message: `the first flight leg cannot key the submission: ${error.message}`,
+        problems: [{ path: 'legs.0', message: error.message }],
+      });
+    }
+    throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { PaxlstDialect, PaxlstTraveller } from '@docscreen/edifact';
+import { textProblem } from '@docscreen/input-values';
 import { MANIFEST_LIMITS, tooLong } from './manifest-limits.js';
 import type { MessageDefect } from './submission.js';
 
@@ -6,9 +7,10 @@ const { documentsPerTraveller, nameLength, documentNumberLength, codeLength, ref
   MANIFEST_LIMITS;
 
 /**
- * What of one PAXLST traveller is over MANIFEST_LIMITS, each with its segment, element and limit. A
- * traveller with any is rejected alone (PAXLST itself caps neither the DOC groups of a traveller nor,
- * in practice, element lengths: a reader accepts what the sender wrote).
+ * What of one PAXLST traveller is over MANIFEST_LIMITS, or holds a control character (the release
+ * character lets a sender put any byte in data: `SMITH?<NUL>`), each with its segment, element and
+ * limit. A traveller with any is rejected alone (PAXLST itself caps neither the DOC groups of a
+ * traveller nor, in practice, element lengths: a reader accepts what the sender wrote).
  */
 export function paxlstLimitDefects(t: PaxlstTraveller, dialect: PaxlstDialect): MessageDefect[] {
   const defects: MessageDefect[] = [];
@@ -21,8 +23,17 @@ export function paxlstLimitDefects(t: PaxlstTraveller, dialect: PaxlstDialect): 
     limit: number,
   ) => {
     if (value && value.length > limit) {
-      defects.push({ ...at, message: tooLong(what, value.length, limit), severity: 'error' });
+      defects.push({
+        ...at,
+        message: tooLong(what, value.length, limit),
+        severity: 'error',
+        code: 'over-limit',
+      });
+      return;
     }
+    const problem = value ? textProblem(value) : undefined;
+    if (problem)
+      defects.push({ ...at, message: `${what} ${problem}`, severity: 'error', code: 'control-character' });
   };
   const traveller = { segment: t.segment, tag };
   over({ ...traveller, element: `${name}.1` }, 'the surname', t.surname, nameLength);
@@ -46,6 +57,7 @@ export function paxlstLimitDefects(t: PaxlstTraveller, dialect: PaxlstDialect): 
       element: dialect === 'us-legacy' ? 'PDT 1' : 'DOC 2',
       message: `traveller ${t.index} has ${t.documents.length} travel documents; at most ${documentsPerTraveller} are accepted (this is the first one over)`,
       severity: 'error',
+      code: 'over-limit',
     });
   }
   const legacy = dialect === 'us-legacy';

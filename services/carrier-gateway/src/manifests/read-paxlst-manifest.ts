@@ -1,9 +1,17 @@
-import { BadRequestException } from '@nestjs/common';
-import { parsePaxlst, type PaxlstError, type PaxlstResult, type PaxlstTraveller } from '@docscreen/edifact';
+import {
+  decodeEdifact,
+  parsePaxlst,
+  type PaxlstError,
+  type PaxlstResult,
+  type PaxlstTraveller,
+} from '@docscreen/edifact';
+import { textProblem } from '@docscreen/input-values';
+import { validationProblems } from '@docscreen/nest-platform';
 import { MANIFEST_LIMITS, tooLong } from './manifest-limits.js';
 import { countPaxlstDefects, paxlstRejectionCodes } from './manifests.metrics.js';
 import { manifestFlightKey } from './passenger-events.js';
 import { paxlstLimitDefects } from './paxlst-limits.js';
+import { rejectionReason } from './receipt-limits.js';
 import type { IncomingManifest, ManifestTraveller, MessageDefect } from './submission.js';
 import { assertTravellerCount } from './traveller-count.js';
 
@@ -23,19 +31,29 @@ const defect = (e: PaxlstError): MessageDefect => ({
   ...(e.element ? { element: e.element } : {}),
   message: e.message,
   severity: e.severity,
+  code: e.code,
+});
+
+const problemOf = (d: MessageDefect) => ({
+  path: `segment ${d.segment} ${d.element ?? d.tag}`,
+  message: d.message,
 });
 
 /**
  * Reads a UN/EDIFACT PAXLST message (D02B, D05B, D12B or the legacy US `PAXLST:001:000`). Readable
  * travellers are accepted; unreadable ones go to `rejected` with the reason; every defect is returned
- * with its segment. Nothing readable at all: 400 with every defect.
+ * with its segment. Nothing readable at all: 400 with every defect. The bytes are decoded as the
+ * EDIFACT syntax allows (UTF-8, else Windows-1252 for UNOC's Latin-1), never into U+FFFD; every
+ * traveller counts towards `maxTravellers`, readable or not, and the message is not even mapped
+ * beyond it (413).
  */
 export function readPaxlstManifest(
   raw: Buffer,
   contentType: string,
   maxTravellers: number,
 ): IncomingManifest {
-  const result = parsePaxlst(raw.toString('utf8'));
+  const result = parsePaxlst(decodeEdifact(raw), { maxTravellers });
+  if (result.travellerLimit) assertTravellerCount(result.travellerLimit.travellers, maxTravellers);
   countPaxlstDefects(result.errors);
   const travellers = result.messages.flatMap((m) => m.travellers);
   assertTravellerCount(travellers.length, maxTravellers);
@@ -47,26 +65,20 @@ export function readPaxlstManifest(
   const legs = legsOf(result);
   assertMessageLimits(result, legs);
   if (readable.length === 0 || legs.length === 0 || !legs[0]?.scheduledDepartureLocal) {
-    throw new BadRequestException({
-      message: !legs[0]?.scheduledDepartureLocal
+    throw validationProblems(
+      !legs[0]?.scheduledDepartureLocal
         ? 'no flight with a scheduled departure (TDT with LOC 125 and DTM 189) could be read: nothing accepted'
         : `none of the ${travellers.length} travellers could be read: nothing accepted`,
-      problems: [...result.errors.map(defect), ...limitDefects].map((d) => ({
-        path: `segment ${d.segment} ${d.element ?? d.tag}`,
-        ...d,
-      })),
-    });
+      [...result.errors.map(defect), ...limitDefects].map(problemOf),
+    );
   }
   try {
     manifestFlightKey({ legs, travellers: [] });
   } catch (error) {
-    throw new BadRequestException({
-      message: `the first flight cannot key the submission: ${(error as Error).message}`,
-      problems: result.errors.map((e) => ({
-        path: `segment ${e.segment} ${e.element ?? e.tag}`,
-        ...defect(e),
-      })),
-    });
+    throw validationProblems(
+      `the first flight cannot key the submission: ${(error as Error).message}`,
+      result.errors.map((e) => problemOf(defect(e))),
+    );
   }
   const { interchange } = result;
   const messageRefs = result.messages.map((m) => m.reference).join(',');
@@ -96,15 +108,17 @@ export function readPaxlstManifest(
 
 function rejection(t: PaxlstTraveller, overLimits: readonly MessageDefect[]): string {
   if (overLimits.length > 0) {
-    return overLimits.map((d) => `segment ${d.segment} ${d.element ?? d.tag}: ${d.message}`).join('; ');
+    return rejectionReason(overLimits.map((d) => `segment ${d.segment} ${d.element ?? d.tag}: ${d.message}`));
   }
-  const reasons = t.errors.map((e) => e.message).join('; ') || 'not a traveller role we read';
-  return `segment ${t.segment} ${t.roleCode}: ${reasons}`;
+  const reasons = t.errors.length > 0 ? t.errors.map((e) => e.message) : ['not a traveller role we read'];
+  const role = t.roleCode.length <= MANIFEST_LIMITS.codeLength ? ` ${t.roleCode}` : '';
+  return rejectionReason(reasons.map((r, i) => (i === 0 ? `segment ${t.segment}${role}: ${r}` : r)));
 }
 
 /**
  * What every traveller's event carries from the message itself: its legs and references. Over a
- * limit, nothing of the message can be accepted (400, naming the segment).
+ * limit, or with a control character (the release character lets any byte into data), nothing of
+ * the message can be accepted (400, naming the segment).
  */
 function assertMessageLimits(result: PaxlstResult, legs: readonly Leg[]): void {
   const problems: { path: string; message: string }[] = [];
@@ -131,9 +145,10 @@ function assertMessageLimits(result: PaxlstResult, legs: readonly Leg[]): void {
     ]),
   ];
   for (const [path, what, value] of references) {
+    const problem = value ? textProblem(value) : undefined;
     if (value && value.length > referenceLength) {
       problems.push({ path, message: tooLong(what, value.length, referenceLength) });
-    }
+    } else if (problem) problems.push({ path, message: `${what} ${problem}` });
   }
   for (const flight of result.messages.flatMap((m) => m.flights)) {
     const codes = [
@@ -142,15 +157,24 @@ function assertMessageLimits(result: PaxlstResult, legs: readonly Leg[]): void {
       ...flight.legs.flatMap((l) => [l.departureAirport, l.arrivalAirport]),
     ];
     const long = codes.find((code) => code.length > codeLength);
+    const problem = codes.map((code) => textProblem(code)).find((p) => p !== undefined);
     if (long) {
       problems.push({
         path: `segment ${flight.segment} TDT`,
         message: tooLong('a flight designator or airport', long.length, codeLength),
       });
+    } else if (problem) {
+      problems.push({
+        path: `segment ${flight.segment} TDT`,
+        message: `a flight designator or airport ${problem}`,
+      });
     }
   }
   if (problems.length > 0) {
-    throw new BadRequestException({ message: `the message is over a limit: nothing accepted`, problems });
+    throw validationProblems(
+      'the message is over a limit or holds a control character: nothing accepted',
+      problems,
+    );
   }
 }
 

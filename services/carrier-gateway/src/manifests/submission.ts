@@ -26,6 +26,8 @@ export interface MessageDefect {
   element?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Stable kind: PAXLST defect code, `over-limit`, `control-character`, or a JSON issue code. */
+  code: string;
 }
 
 /** A traveller the gateway could not accept, and why: reported in the receipt, never dropped silently. */

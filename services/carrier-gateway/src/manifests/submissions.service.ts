@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ManifestReceipt } from './dto/manifest-receipt.js';
+import { storedIdempotencyKey } from './idempotency-key.js';
 import type { IncomingManifest } from './submission.js';
 
 /** A submission still `pending` after this long is taken to have died with its process. */
@@ -27,9 +28,10 @@ export class SubmissionsService {
   async claim(
     carrierId: string,
     incoming: IncomingManifest,
-    idempotencyKey: string | undefined,
+    key: string | undefined,
     correlationId: string,
   ): Promise<Claim> {
+    const idempotencyKey = storedIdempotencyKey(key);
     const rawSha256 = createHash('sha256').update(incoming.raw).digest('hex');
     if (idempotencyKey) {
       const existing = await this.prisma.manifestSubmission.findUnique({

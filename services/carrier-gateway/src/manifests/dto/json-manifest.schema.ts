@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { calendarDate, localDateTime } from '@docscreen/nest-platform';
 import { MANIFEST_LIMITS } from '../manifest-limits.js';
 
 // The JSON form of a passenger manifest: what a carrier that does not speak PAXLST sends. The same
-// checks apply as to PAXLST; field names follow the PassengerReported contract in proto/.
+// checks apply as to PAXLST; field names follow the PassengerReported contract in proto/. Dates and
+// times are the calendar's (@docscreen/input-values: no 30 February, no 25:61); control characters in
+// any string are refused by the reader (read-json-manifest.ts), as by every API's validation pipe.
 
 const {
   legsPerMessage,
@@ -15,7 +18,7 @@ const {
   mrzLineLength,
 } = MANIFEST_LIMITS;
 
-const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const isoDate = calendarDate();
 const stateCode = z.string().regex(/^[A-Z]{1,3}$/, 'must be an ICAO 9303 state code such as "UTO" or "D"');
 const airport = z.string().regex(/^[A-Z]{3}$/, 'must be an IATA airport code such as "FRA"');
 
@@ -58,13 +61,8 @@ export const FlightLegSchema = z.object({
   departureAirport: airport,
   arrivalAirport: airport,
   /** Scheduled local departure, `YYYY-MM-DDTHH:mm` (airport local time, as in schedules). */
-  scheduledDepartureLocal: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm'),
-  scheduledArrivalLocal: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be local time YYYY-MM-DDTHH:mm')
-    .optional(),
+  scheduledDepartureLocal: localDateTime(),
+  scheduledArrivalLocal: localDateTime().optional(),
 });
 
 export const JsonManifestSchema = z.object({

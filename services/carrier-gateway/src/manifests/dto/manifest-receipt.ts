@@ -8,9 +8,13 @@ export class AcceptedTraveller {
 }
 
 export class RejectedTraveller {
-  @ApiProperty()
+  @ApiProperty({ description: "The traveller's reference within the manifest, or its position (1-based)" })
   travellerRef!: string;
-  @ApiProperty({ description: 'Why this traveller was not accepted' })
+  @ApiProperty({
+    description:
+      'Why this traveller was not accepted: its first five problems and how many more, at most 300 characters',
+    maxLength: 300,
+  })
   reason!: string;
 }
 
@@ -23,10 +27,36 @@ export class ReceiptDefect {
   tag!: string;
   @ApiProperty({ required: false, example: 'DOC 2' })
   element?: string;
-  @ApiProperty()
+  @ApiProperty({
+    description:
+      'What is wrong, at most 300 characters; never quotes a name, document number or birth date (travellers are ' +
+      'named by position, documents by segment)',
+    maxLength: 300,
+  })
   message!: string;
   @ApiProperty({ enum: ['error', 'warning'] })
   severity!: 'error' | 'warning';
+  @ApiProperty({
+    description:
+      'Stable kind of defect: a PAXLST defect code (`bad-date`, `missing-issuing-state`…), `over-limit`, ' +
+      '`control-character`, or the JSON validation issue code (`invalid_format`, `too_big`…)',
+    example: 'missing-issuing-state',
+  })
+  code!: string;
+}
+
+export class DefectSummary {
+  @ApiProperty({ description: 'Every defect found in the message' })
+  total!: number;
+  @ApiProperty({ description: 'How many of them `defects` lists (the first ones)' })
+  listed!: number;
+  @ApiProperty({
+    description: 'Every defect counted per code',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'unreadable-traveller': 1000, 'missing-value': 3000 },
+  })
+  byCode!: Record<string, number>;
 }
 
 /** What a carrier gets back: returned only after the broker acknowledged every accepted traveller. */
@@ -45,7 +75,15 @@ export class ManifestReceipt {
   rejected!: RejectedTraveller[];
   @ApiProperty({
     type: [ReceiptDefect],
-    description: 'Every defect found in the message, also where travellers were accepted',
+    description:
+      'The defects found in the message, also where travellers were accepted: every one, up to 100; beyond, ' +
+      'the first 100, and `defectSummary` counts them all per code',
   })
   defects!: ReceiptDefect[];
+  @ApiProperty({
+    type: DefectSummary,
+    required: false,
+    description: 'Only when the message had more defects than `defects` lists',
+  })
+  defectSummary?: DefectSummary;
 }
