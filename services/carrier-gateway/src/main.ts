@@ -16,23 +16,20 @@ import { gatewayConfig, SERVICE_NAME, SERVICE_VERSION } from './config/gateway-c
 import { stampArrivals } from './interactive/arrival-time.js';
 import { AdmissionControl } from './manifests/admission-control.js';
 import { manifestAdmission } from './manifests/manifest-admission.middleware.js';
+import { MANIFEST_MEDIA_TYPES } from './manifests/media-types.js';
 
 const config = gatewayConfig();
 const logger = createLogger({ service: SERVICE_NAME, version: SERVICE_VERSION, level: config.LOG_LEVEL });
 
 const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(logger), {
   logger: new NestLogger(logger),
+  // The body parsers are configureHttpApp's; they keep the raw bytes, archived exactly as received.
   bodyParser: false,
-  // The raw bytes are archived exactly as received, whatever the format.
-  rawBody: true,
 });
 // The interactive budget counts from each request's arrival, before anything else runs on it.
 stampArrivals(app.getHttpServer());
 // Before the body parsers: a saturated replica refuses a manifest without reading it.
 app.use(manifestAdmission(app.get(AdmissionControl)));
-// Our own body parsers, so that the size limit (413) comes from configuration.
-app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
-app.useBodyParser('text', { type: ['application/edifact', 'text/plain'], limit: config.MAX_BODY_BYTES });
 configureHttpApp(app, {
   logger,
   title: 'docscreen carrier gateway',
@@ -40,6 +37,11 @@ configureHttpApp(app, {
     'Where airlines report their passengers (Advance Passenger Information) and receive directives.',
   version: SERVICE_VERSION,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+  // JSON and PAXLST up to MAX_BODY_BYTES (413 naming both beyond it).
+  bodies: {
+    limitBytes: config.MAX_BODY_BYTES,
+    textTypes: MANIFEST_MEDIA_TYPES.filter((type) => type !== 'application/json'),
+  },
 });
 // Directives screening issues come back over Kafka, to be kept for polling and sent on to the carrier.
 const transport = new KafkaEventServer(app.get<Kafka>(KAFKA), {
