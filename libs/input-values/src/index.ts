@@ -10,5 +10,5 @@ export {
   timeOfDayProblem,
 } from './calendar.js';
 export type { CalendarReading } from './calendar.js';
-export { findTextProblems, textProblem } from './text.js';
+export { findTextProblems, refusedCharacterAt, textProblem } from './text.js';
 export type { FindTextOptions, TextFieldProblem, TextOptions } from './text.js';

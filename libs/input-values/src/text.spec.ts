@@ -1,4 +1,4 @@
-import { findTextProblems, textProblem } from './text.js';
+import { findTextProblems, refusedCharacterAt, textProblem } from './text.js';
 
 describe('textProblem', () => {
   it('accepts text in any script, with emoji (surrogate pairs) and format characters', () => {
@@ -41,6 +41,15 @@ describe('textProblem', () => {
     expect(textProblem('seen at gate 4\r\n\tpassport kept', { multiline: true })).toBeUndefined();
     expect(textProblem('note\u0000', { multiline: true })).toMatch(/U\+0000 at position 5/);
     expect(textProblem('note\u000b', { multiline: true })).toMatch(/U\+000B/);
+  });
+});
+
+describe('refusedCharacterAt', () => {
+  it('finds the first control character or unpaired surrogate, or -1', () => {
+    expect(refusedCharacterAt('REF-1')).toBe(-1);
+    expect(refusedCharacterAt('RE\u0000F\u0001')).toBe(2);
+    expect(refusedCharacterAt('🛂\ud800')).toBe(2);
+    expect(refusedCharacterAt('a\nb', { multiline: true })).toBe(-1);
   });
 });
 

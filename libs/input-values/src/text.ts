@@ -22,30 +22,35 @@ function isControl(code: number, multiline: boolean): boolean {
 }
 
 /**
- * Why `value` cannot be taken as text, naming the character and its position (1-based, in UTF-16
- * code units as JavaScript counts them); `undefined` when it can. The value itself is not repeated.
+ * Where the first character text cannot hold is — a control character or an unpaired surrogate —
+ * as a 0-based index in UTF-16 code units; -1 when there is none.
  */
-export function textProblem(value: string, options: TextOptions = {}): string | undefined {
+export function refusedCharacterAt(value: string, options: TextOptions = {}): number {
   const multiline = options.multiline === true;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code >= 0x20 && code < 0x7f) continue;
-    if (isControl(code, multiline)) {
-      return `contains the control character ${hex(code)} at position ${i + 1}; control characters are not accepted`;
-    }
+    if (isControl(code, multiline)) return i;
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return `contains an unpaired surrogate ${hex(code)} at position ${i + 1}; it is not Unicode text`;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) {
-      return `contains an unpaired surrogate ${hex(code)} at position ${i + 1}; it is not Unicode text`;
-    }
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return i;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * Why `value` cannot be taken as text, naming the character and its position (1-based, in UTF-16
+ * code units as JavaScript counts them); `undefined` when it can. The value itself is not repeated.
+ */
+export function textProblem(value: string, options: TextOptions = {}): string | undefined {
+  const at = refusedCharacterAt(value, options);
+  if (at < 0) return undefined;
+  const code = value.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdfff
+    ? `contains an unpaired surrogate ${hex(code)} at position ${at + 1}; it is not Unicode text`
+    : `contains the control character ${hex(code)} at position ${at + 1}; control characters are not accepted`;
 }
 
 export interface TextFieldProblem {

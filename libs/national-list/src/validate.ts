@@ -10,6 +10,7 @@ import {
   type DocumentStatusName,
   type DocumentTypeName,
 } from '@docscreen/travel-documents';
+import { refusedCharacterAt } from '@docscreen/input-values';
 import { isIsoDate } from './dates.js';
 import {
   AUTHORITY_REFERENCE,
@@ -74,17 +75,7 @@ export function documentNumberProblem(value: string): string | undefined {
   return undefined;
 }
 
-/**
- * Where the first control character (C0, DEL, C1) of free text is, or -1. None belongs in a stored
- * field, and PostgreSQL refuses NUL in text outright: one would fail the whole import batch.
- */
-function controlCharacterAt(value: string): number {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 32 || (c >= 127 && c < 160)) return i;
-  }
-  return -1;
-}
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
 
 function isAllDigits(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -215,10 +206,12 @@ export class RowValidator {
         `authority_reference: ${reference.length} characters, at most ${MAX_AUTHORITY_REFERENCE_LENGTH} are allowed`,
       );
     }
-    const control = controlCharacterAt(reference);
+    // No control character belongs in a stored field, and PostgreSQL refuses NUL in text outright:
+    // one would fail the whole import batch (the same reading as every API's, @docscreen/input-values).
+    const control = refusedCharacterAt(reference);
     if (control >= 0) {
       (errors ??= []).push(
-        `authority_reference: character ${control + 1} (U+${reference.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}) is a control character`,
+        `authority_reference: character ${control + 1} (U+${reference.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}) is ${isSurrogate(reference.charCodeAt(control)) ? 'an unpaired surrogate' : 'a control character'}`,
       );
     }
 

@@ -8,6 +8,7 @@ import {
   TOPICS,
   type NationalListChanged,
 } from '@docscreen/contracts';
+import { findTextProblems } from '@docscreen/input-values';
 import { PermanentEventError, type ConsumedEvent } from '@docscreen/kafka';
 import { EventController, LOGGER } from '@docscreen/nest-platform';
 import type { Logger } from '@docscreen/observability';
@@ -116,6 +117,12 @@ export class NationalListConsumer {
 const statusName = (status: DocumentStatus): string => (DocumentStatus[status] ?? '').toLowerCase();
 
 function valid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  // The same input contract as over HTTP (nest-platform's validation pipe): no control character in
+  // any text — a NUL would otherwise fail at PostgreSQL (22021) on every retry before its dead letter.
+  const text = findTextProblems(input);
+  if (text.length > 0) {
+    throw new PermanentEventError('invalid-change', text.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(change)'}: ${i.message}`);
