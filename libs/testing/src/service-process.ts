@@ -1,16 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { hungProcessReport } from './hung-process.js';
+import { forgetProcess, listProcess } from './process-list.js';
 import { WaitAborted, waitFor } from './wait-for.js';
 
 /** How long a clean SIGTERM shutdown may take before the process is reported hung and killed. */
 const STOP_TIMEOUT_MS = 30_000;
-
-// Every process started here is listed (a file named by its pid) in the folder the Jest run's global
-// set-up made (infra/jest/global-setup.js); its global tear-down kills what is left, so a test that failed
-// before its `stop` never outlives the run. (`process.on('exit')` does not fire inside Jest's sandbox.)
-const PROCESS_LIST = process.env['DOCSCREEN_TEST_PROCESSES'];
 
 export interface RunningService {
   name: string;
@@ -60,8 +56,8 @@ export async function startServiceProcess(options: {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  if (PROCESS_LIST && child.pid) writeFileSync(path.join(PROCESS_LIST, String(child.pid)), options.name);
-  // The pipes and the process do not hold the test run open: leftovers are killed at its end (above).
+  listProcess(child.pid, options.name);
+  // The pipes and the process do not hold the test run open: leftovers are killed at its end (process-list.ts).
   child.unref();
   for (const stream of [child.stdout, child.stderr]) {
     (stream as unknown as { unref?: () => void } | null)?.unref?.();
@@ -69,7 +65,7 @@ export async function startServiceProcess(options: {
   }
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      if (PROCESS_LIST && child.pid) rmSync(path.join(PROCESS_LIST, String(child.pid)), { force: true });
+      forgetProcess(child.pid);
       resolve(code);
     }),
   );
@@ -102,14 +98,14 @@ export async function startServiceProcess(options: {
     alive: () => alive,
     stop: async (timeoutMs = STOP_TIMEOUT_MS) => {
       if (alive) child.kill('SIGTERM');
-      const code = await Promise.race([exited, sleep(timeoutMs).then(() => 'hung' as const)]);
+      const code = await exitedWithin(exited, timeoutMs);
       if (code === 'hung') {
         process.stderr.write(
           `--- ${options.name} still running ${timeoutMs} ms after SIGTERM: killed ---\n` +
             `${await hungProcessReport(child, output)}\n${output.join('').slice(-4000)}\n`,
         );
         child.kill('SIGKILL');
-        await exited;
+        await exitedWithin(exited, timeoutMs);
         return null;
       }
       // An unclean stop is a failure the test will report; show why.
@@ -119,7 +115,7 @@ export async function startServiceProcess(options: {
     },
     kill: async () => {
       if (alive) child.kill('SIGKILL');
-      await exited;
+      await exitedWithin(exited, STOP_TIMEOUT_MS);
     },
     pause: () => {
       if (alive) child.kill('SIGSTOP');
@@ -130,7 +126,22 @@ export async function startServiceProcess(options: {
   };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/**
+ * The exit code, or 'hung' after `ms`. The timer is referenced: the process and its pipes are not (so
+ * that they never hold a test run open), and a script with nothing else to wait for (a benchmark)
+ * would otherwise end right there with an unsettled await (exit code 13).
+ */
+async function exitedWithin(exited: Promise<number | null>, ms: number): Promise<number | null | 'hung'> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<'hung'>((resolve) => {
+    timer = setTimeout(() => resolve('hung'), ms);
+  });
+  try {
+    return await Promise.race([exited, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
