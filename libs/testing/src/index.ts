@@ -17,3 +17,7 @@ export { throwawayZipkin } from './throwaway-zipkin.js';
 export type { ThrowawayZipkin } from './throwaway-zipkin.js';
 export { tcpGate } from './tcp-gate.js';
 export type { TcpGate } from './tcp-gate.js';
+export { privatePostgres } from './private-postgres.js';
+export type { PrivatePostgres } from './private-postgres.js';
+export { privateRedis } from './private-redis.js';
+export type { PrivateRedis } from './private-redis.js';
