@@ -21,7 +21,8 @@ import { EventTooLargeError, PermanentEventError } from './errors.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './message-size-limits.js';
 import { HEADERS, readHeaders, type Headers } from './headers.js';
 import type { EventPublisher } from './event-publisher.js';
-import { ensureTopics } from './topic-admin.js';
+import { isUnknownTopic } from './producer-failures.js';
+import { ensureTopics, recreateLostTopics } from './topic-admin.js';
 import { extractTraceContext } from './trace-context.js';
 
 export interface ConsumedEvent<T extends Topic = Topic> {
@@ -174,6 +175,12 @@ export class EventConsumer {
     this.consumer.on(CRASH, ({ payload }) => {
       this.member = false;
       this.lastCrash = payload.error.message;
+      // A subscribed topic the cluster lost (a broker replaced by an empty one): created again, so the
+      // runner kafkajs restarts finds it instead of crashing until a publisher happens to create it.
+      if (isUnknownTopic(payload.error))
+        void recreateLostTopics(kafka, options.topics).catch((error: unknown) =>
+          options.logger.warn({ group: options.groupId, error }, 'creating a lost topic again failed'),
+        );
       // kafkajs restarts itself after a retriable crash; after any other it stays down for good,
       // which would leave a service up and consuming nothing. Join again, with backoff.
       if (!payload.restart && this.running) void this.rejoin();

@@ -19,8 +19,9 @@ import {
 import { EventTooLargeError } from './errors.js';
 import { HEADERS, type Headers } from './headers.js';
 import { MessageSizeLimits } from './message-size-limits.js';
-import { isBrokenProducerState, isTooLarge } from './producer-failures.js';
+import { isBrokenProducerState, isTooLarge, isUnknownTopic } from './producer-failures.js';
 import { packRequests, RECORD_BATCH_OVERHEAD, recordBytes, type SizedMessage } from './record-size.js';
+import { recreateLostTopics } from './topic-admin.js';
 import { injectTraceContext } from './trace-context.js';
 import { CORRELATION_ID_ATTRIBUTE } from '@docscreen/observability';
 
@@ -257,7 +258,10 @@ export class EventPublisher {
     return metadata;
   }
 
-  /** One produce request; tried again once on a fresh producer if the producer's state was broken. */
+  /**
+   * One produce request; tried again once on a fresh producer if the producer's state was broken, or
+   * once its lost topic was created again.
+   */
   private async sendRequest(
     request: TopicMessages[],
     limits: ReadonlyMap<string, number>,
@@ -268,8 +272,12 @@ export class EventPublisher {
       try {
         return await this.withProducer(produce);
       } catch (error) {
-        if (!isBrokenProducerState(error)) throw error;
-        return await this.withProducer(produce);
+        if (isBrokenProducerState(error)) return await this.withProducer(produce);
+        // A topic the cluster lost (a broker replaced by an empty one): created again, then sent once more.
+        const topics = request.map((r) => r.topic);
+        if (isUnknownTopic(error) && (await recreateLostTopics(this.kafka, topics)).length > 0)
+          return await this.withProducer(produce);
+        throw error;
       }
     } catch (error) {
       if (!isTooLarge(error)) throw error;

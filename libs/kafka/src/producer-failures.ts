@@ -46,3 +46,8 @@ export function isBrokenProducerState(error: unknown): boolean {
 export function isTooLarge(error: unknown): boolean {
   return chain(error).some((e) => typeof e.type === 'string' && TOO_LARGE.has(e.type));
 }
+
+/** The cluster has no such topic (or partition): lost with its broker's data, deleted, or never created. */
+export function isUnknownTopic(error: unknown): boolean {
+  return chain(error).some((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION');
+}

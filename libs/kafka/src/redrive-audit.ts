@@ -32,8 +32,6 @@ export interface RedriveRecord {
 
 /** The append-only trail of re-drives (`docscreen.dlq-redrives.v1`, keyed by dead-letter topic). */
 export class RedriveAudit {
-  private ready: Promise<unknown> | undefined;
-
   constructor(
     private readonly kafka: Kafka,
     private readonly publisher: EventPublisher,
@@ -69,14 +67,13 @@ export class RedriveAudit {
     );
   }
 
+  // Every time, not once per process: a cluster that lost the topic (a broker replaced by an empty one)
+  // gets it back, where a remembered answer would fail every read of the dead letters from then on.
+  // One admin round trip, on an operators' call.
   private ensureTopic(): Promise<unknown> {
-    this.ready ??= ensureTopics(this.kafka, [
+    return ensureTopics(this.kafka, [
       { topic: REDRIVE_AUDIT_TOPIC, numPartitions: 1, config: { 'retention.ms': '-1' } },
-    ]).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
+    ]);
   }
 }
 

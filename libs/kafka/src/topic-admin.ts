@@ -10,6 +10,9 @@ export interface TopicSpec {
 
 const ATTEMPTS = 10;
 
+/** Every topic this process made sure of, with how it was created: what it may create again. */
+const known = new Map<string, TopicSpec>();
+
 /**
  * Creates the topics a service produces to or consumes from, if they are missing, and waits until every
  * partition has a leader. Brokers run with automatic topic creation off, so a topic's partitioning and
@@ -17,6 +20,7 @@ const ATTEMPTS = 10;
  * at the same moment: "already exists" is success, and metadata that lags behind a creation is retried.
  */
 export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
+  for (const spec of specs) known.set(spec.topic, spec);
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -33,6 +37,18 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Creates again, exactly as they were first ensured, those of `topics` this process ensured before and
+ * the cluster no longer has — a broker replaced by an empty one, a topic deleted — and answers the ones
+ * it created. A service that runs on must not wait for a restart to find its topics again: a publish
+ * to a lost topic fails, and a consumer of one crashes, until somebody creates it. Topics this process
+ * never ensured are left to whoever owns them.
+ */
+export async function recreateLostTopics(kafka: Kafka, topics: readonly string[]): Promise<string[]> {
+  const specs = topics.flatMap((topic) => known.get(topic) ?? []);
+  return specs.length > 0 ? ensureTopics(kafka, specs) : [];
 }
 
 async function createMissing(admin: Admin, specs: readonly TopicSpec[]): Promise<string[]> {
