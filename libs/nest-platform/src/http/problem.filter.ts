@@ -70,28 +70,43 @@ function bodyTooLarge(cause: unknown): { message: string; bytes?: number; limit:
 
 /** Prisma's codes for a server it cannot reach, a connection it lost, or no free connection in time. */
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-/** The same from the pg driver underneath, or a socket. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03']);
+/**
+ * The same from the pg driver underneath, or a socket: the server shut the session (57P01) or crashed
+ * (57P02), is shutting down or starting up (57P03), or the connection failed (class 08).
+ */
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08001',
+  '08006',
+]);
 
-/** Recognised by name and code, so this library needs no Prisma import. */
+interface ErrorLink {
+  name?: unknown;
+  code?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+}
+
+/**
+ * Recognised by name and code, so this library needs no Prisma import. Prisma 7 through its pg
+ * adapter reports the server's own error under `meta.driverAdapterError.cause` (`originalCode`), not as
+ * a cause: a PostgreSQL restart's "the database system is shutting down" (57P03) was answered 500.
+ */
 function databaseUnreachable(exception: unknown): boolean {
-  for (
-    let error = exception as { name?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0;
-    error && depth < 4;
-    depth++
-  ) {
+  for (let error = exception as ErrorLink | undefined, depth = 0; error && depth < 5; depth++) {
     if (error.name === 'PrismaClientInitializationError') return true;
-    if (typeof error.code === 'string' && (UNREACHABLE_CODES.has(error.code) || SOCKET_CODES.has(error.code)))
-      return true;
-    if (
-      typeof error === 'object' &&
-      'message' in error &&
-      /Can't reach database server|Connection terminated/.test(
-        String((error as { message: unknown }).message),
-      )
-    )
-      return true;
-    error = error.cause as typeof error;
+    for (const code of [error.code, error.originalCode])
+      if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || SOCKET_CODES.has(code))) return true;
+    if (/Can't reach database server|Connection terminated/.test(String(error.message))) return true;
+    error = (error.cause ?? error.meta?.driverAdapterError) as ErrorLink | undefined;
   }
   return false;
 }
