@@ -90,9 +90,9 @@ export function serviceEnvironment(
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
   };
   if (infra.otlpEndpoint) env['OTEL_EXPORTER_OTLP_ENDPOINT'] = infra.otlpEndpoint;
+  if (options.traces) env['ZIPKIN_ENDPOINT'] = `${infra.zipkinUrl}/api/v2/spans`;
   if (service.operatorsApi) env['ADMIN_TOKEN'] = localAdminToken();
   // The interactive API: the gateway calls screening with a token only the two of them hold.
-  if (options.traces) env['ZIPKIN_ENDPOINT'] = `${infra.zipkinUrl}/api/v2/spans`;
   if (service.name === 'screening') {
     env['INTERACTIVE_TOKEN'] = localInteractiveToken();
     // Its index is compared with the registry's topic watermark (ADR 0012).
