@@ -18,7 +18,11 @@ describe('EventPublisher and a topic the cluster lost', () => {
 
   beforeAll(async () => {
     const infra = await testInfrastructure();
-    kafka = new Kafka({ clientId: 'lost-topics-int-spec', brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+    kafka = new Kafka({
+      clientId: 'lost-topics-int-spec',
+      brokers: infra.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     admin = kafka.admin();
     await admin.connect();
     publisher = new EventPublisher(kafka, { retries: 1 });
@@ -35,7 +39,9 @@ describe('EventPublisher and a topic the cluster lost', () => {
 
   async function lose(topic: string): Promise<void> {
     await admin.deleteTopics({ topics: [topic] });
-    await waitFor(`${topic} gone`, async () => ((await admin.listTopics()).includes(topic) ? undefined : true));
+    await waitFor(`${topic} gone`, async () =>
+      (await admin.listTopics()).includes(topic) ? undefined : true,
+    );
   }
 
   it('creates a lost topic again, with its partitions and configuration, and publishes to it', async () => {

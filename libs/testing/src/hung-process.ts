@@ -40,18 +40,23 @@ async function pausedStack(child: ChildProcess, output: string[]): Promise<strin
     return await within(5_000, 'the inspector did not pause it', async () => {
       await new Promise((resolve, reject) => {
         socket.addEventListener('open', resolve, { once: true });
-        socket.addEventListener('error', () => reject(new Error('cannot reach the inspector')), { once: true });
+        socket.addEventListener('error', () => reject(new Error('cannot reach the inspector')), {
+          once: true,
+        });
       });
       const paused = new Promise<string[]>((resolve) =>
         socket.addEventListener('message', (event) => {
           const message = JSON.parse(String(event.data)) as {
             method?: string;
-            params?: { callFrames: { functionName: string; url: string; location: { lineNumber: number } }[] };
+            params?: {
+              callFrames: { functionName: string; url: string; location: { lineNumber: number } }[];
+            };
           };
           if (message.method === 'Debugger.paused')
             resolve(
               (message.params?.callFrames ?? []).map(
-                (frame) => `${frame.functionName || '<anonymous>'} ${frame.url}:${frame.location.lineNumber + 1}`,
+                (frame) =>
+                  `${frame.functionName || '<anonymous>'} ${frame.url}:${frame.location.lineNumber + 1}`,
               ),
             );
         }),

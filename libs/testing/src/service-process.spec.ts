@@ -32,7 +32,8 @@ describe('startServiceProcess', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const written: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string) =>
+      written.push(String(chunk)) > 0) as typeof process.stderr.write;
     try {
       expect(await service.stop(1_000)).toBeNull();
     } finally {

@@ -27,7 +27,10 @@ export function registerStackCommand(program: Command): void {
       'Start Kafka and Zipkin (checks PostgreSQL and Redis), apply migrations, start every service, wait until ready',
     )
     .option('--infra', 'only the infrastructure (what `npm test` needs), no services')
-    .option('--no-traces', 'no local Zipkin: spans are not exported (unless OTEL_EXPORTER_OTLP_ENDPOINT is set)')
+    .option(
+      '--no-traces',
+      'no local Zipkin: spans are not exported (unless OTEL_EXPORTER_OTLP_ENDPOINT is set)',
+    )
     .action(async (options: { infra?: boolean; traces: boolean }) => {
       const started = Date.now();
       const infra = localInfrastructure();

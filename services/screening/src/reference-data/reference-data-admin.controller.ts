@@ -31,7 +31,10 @@ const RuleSetSchema = z.object({
   rules: z
     .array(
       z.object({
-        id: z.string().max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE'),
+        id: z
+          .string()
+          .max(64)
+          .regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE'),
         version: z.number().int().min(1),
         check: z.string().min(1).max(64),
         severity: z.enum(['info', 'low', 'medium', 'high', 'critical']),
